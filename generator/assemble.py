@@ -1,0 +1,314 @@
+"""From checked values to the model: zones applied, defaults filled, identities made.
+
+Runs only on a plan whose files all converted and whose references resolve;
+what it can still find (an end before its start once zones are known, an
+`except` date that is no occurrence) it reports as located problems.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekdays
+
+from .model import (
+    Author,
+    BrandStory,
+    Campaign,
+    Channel,
+    Community,
+    Entry,
+    Event,
+    Faq,
+    Goal,
+    KeyDate,
+    Kind,
+    Kpi,
+    Link,
+    Location,
+    Member,
+    Moment,
+    Plan,
+    Product,
+    Recurrence,
+    Site,
+    Slot,
+    Source,
+    Span,
+    Status,
+    Tier,
+    Tutorial,
+    UserStory,
+)
+from .problems import Problem, Severity, problem
+from .specs import parse_date
+from .yamlfile import Mapping, Node
+
+if TYPE_CHECKING:
+    from .check import EntryFile
+
+DEFAULT_ZONE = "Asia/Shanghai"
+_FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
+_WEEKDAY = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), weekdays))
+
+
+def localize(value: Moment, zone: str) -> Moment:
+    """A date stays a date; a naive time is read in `zone`; an offset is moved into `zone`."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        return value.replace(tzinfo=ZoneInfo(zone))
+    return value.astimezone(ZoneInfo(zone))
+
+
+def assemble(
+    site_values: dict[str, Any],
+    channel_values: tuple[dict[str, Any], ...],
+    key_date_values: tuple[dict[str, Any], ...],
+    entries: list[EntryFile],
+    slot_nodes: dict[str, tuple[Node, ...]],
+) -> tuple[Plan, list[Problem]]:
+    problems: list[Problem] = []
+    site = _site(site_values)
+    channels = tuple(_channel(c) for c in channel_values)
+    key_dates = tuple(_key_date(k) for k in key_date_values)
+    built = tuple(_entry(e, site, slot_nodes.get(e.path, ()), problems) for e in entries)
+    return Plan.build(site, channels, built, key_dates), problems
+
+
+def _site(v: dict[str, Any]) -> Site:
+    community = v.get("community", {})
+    base_url = v["base_url"]
+    return Site(
+        title=v["title"],
+        base_url=base_url if base_url.endswith("/") else base_url + "/",
+        description=v.get("description", ""),
+        language=v.get("language", "zh"),
+        timezone=v.get("timezone", DEFAULT_ZONE),
+        community=Community(
+            name=community.get("name", ""),
+            positioning=community.get("positioning", ""),
+            description=community.get("description", ""),
+        ),
+        goals=tuple(
+            Goal(
+                id=g["id"],
+                title=g["title"],
+                description=g.get("description", ""),
+                kpis=tuple(
+                    Kpi(
+                        id=k["id"],
+                        name=k["name"],
+                        unit=k["unit"],
+                        baseline=k["baseline"],
+                        target=k["target"],
+                        actual=k.get("actual"),
+                        due=k.get("due"),
+                    )
+                    for k in g.get("kpis", ())
+                ),
+            )
+            for g in v.get("goals", ())
+        ),
+        tiers=tuple(
+            Tier(t["id"], t["name"], t.get("description", ""), t.get("strategy", "")) for t in v.get("tiers", ())
+        ),
+        team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in v.get("team", ())),
+    )
+
+
+def _channel(v: dict[str, Any]) -> Channel:
+    return Channel(v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"))
+
+
+def _key_date(v: dict[str, Any]) -> KeyDate:
+    own = v.get("id")
+    key = own or f"{v['date'].isoformat()}/{v['title']}"
+    return KeyDate(v["date"], v.get("end", v["date"]), v["title"], v["kind"], key, own)
+
+
+def _entry(file: EntryFile, site: Site, slot_nodes: tuple[Node, ...], problems: list[Problem]) -> Entry:
+    v = file.values
+    kind = Kind(file.kind)
+    zone = v.get("timezone", site.timezone) if kind is Kind.EVENT else site.timezone
+    status = Status(v.get("status", "approved"))
+    title = v["title"]
+    summary = v.get("summary", "")
+    details = _details(kind, v, zone, file, problems)
+    slots = _slots(kind, file, v.get("publish", ()), zone, status, title, summary, slot_nodes, problems)
+    return Entry(
+        kind=kind,
+        id=file.id,
+        title=title,
+        details=details,
+        summary=summary,
+        body=v.get("body", ""),
+        status=status,
+        owner=v.get("owner"),
+        tags=v.get("tags", ()),
+        tiers=v.get("tiers", ()),
+        products=v.get("products", ()),
+        campaign=v.get("campaign"),
+        image=v.get("image"),
+        slots=slots,
+        source=Source(file.path),
+    )
+
+
+def _details(kind: Kind, v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem]) -> Any:
+    if kind is Kind.PRODUCT:
+        return Product(
+            circle=v["circle"],
+            launch=localize(v["launch"], zone) if "launch" in v else None,
+            price=v.get("price"),
+            features=v.get("features", ()),
+            links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
+            tutorials=tuple(Tutorial(x["title"], x["body"]) for x in v.get("tutorials", ())),
+            faq=tuple(Faq(x["q"], x["a"]) for x in v.get("faq", ())),
+        )
+    if kind is Kind.USER_STORY:
+        author = v.get("author")
+        return UserStory(
+            author=Author(author["name"], author.get("tier"), author.get("city")) if author else None,
+            quote=v.get("quote", ""),
+        )
+    if kind is Kind.BRAND_STORY:
+        return BrandStory(v["theme"], v.get("year"))
+    if kind is Kind.CAMPAIGN:
+        return Campaign(v["start"], v["end"], v.get("goals", ()), v.get("channels", ()))
+    return _event(v, zone, file, problems)
+
+
+def _event(v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem]) -> Event:
+    start = localize(v["start"], zone)
+    if "end" in v:
+        end = localize(v["end"], zone)
+    else:
+        end = start + timedelta(hours=1) if isinstance(start, datetime) else start
+    root = file.root
+    if isinstance(start, datetime) and isinstance(end, datetime) and end < start:
+        at = _located(root, "end")
+        problems.append(problem(at.path, at.line, at.column, "span.end_before_start", start=str(start), end=str(end)))
+    location = v.get("location")
+    repeat = v.get("repeat")
+    recurrence = (
+        Recurrence(
+            freq=repeat["freq"],
+            interval=repeat.get("interval", 1),
+            byday=repeat.get("byday", ()),
+            until=repeat.get("until"),
+            count=repeat.get("count"),
+        )
+        if repeat
+        else None
+    )
+    exceptions = tuple(sorted(v.get("except", ())))
+    if recurrence and exceptions:
+        _warn_stray_exceptions(start, recurrence, exceptions, root, problems)
+    return Event(
+        kind=v["kind"],
+        format=v["format"],
+        span=Span(start, end, zone),
+        location=Location(location.get("venue"), location.get("city"), location.get("address")) if location else None,
+        url=v.get("url"),
+        capacity=v.get("capacity"),
+        repeat=recurrence,
+        exceptions=exceptions,
+        reminders=v.get("reminders", ()),
+    )
+
+
+def occurrence_dates(start: Moment, recurrence: Recurrence, limit: int = 5000) -> list[date]:
+    """Local dates on which a recurring event occurs (its first start included)."""
+    first = start if isinstance(start, datetime) else datetime.combine(start, time(0))
+    naive = first.replace(tzinfo=None)
+    until = datetime.combine(recurrence.until, time(23, 59, 59)) if recurrence.until else None
+    rule = rrule(
+        _FREQ[recurrence.freq],
+        dtstart=naive,
+        interval=recurrence.interval,
+        byweekday=[_WEEKDAY[d] for d in recurrence.byday] or None,
+        until=until,
+        count=recurrence.count,
+    )
+    found: list[date] = []
+    for occurrence in rule:
+        found.append(occurrence.date())
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _warn_stray_exceptions(
+    start: Moment, recurrence: Recurrence, exceptions: tuple[date, ...], root: Node, problems: list[Problem]
+) -> None:
+    occurs = set(occurrence_dates(start, recurrence))
+    except_node = root.get("except") if isinstance(root, Mapping) else None
+    for node in getattr(except_node, "items", ()):
+        day = parse_date(getattr(node, "value", "").strip())
+        if isinstance(day, date) and day not in occurs:
+            problems.append(
+                problem(node.path, node.line, node.column, "except.not_occurrence", Severity.WARNING, value=day)
+            )
+
+
+def _slots(
+    kind: Kind,
+    file: EntryFile,
+    publish: tuple[dict[str, Any], ...],
+    zone: str,
+    entry_status: Status,
+    title: str,
+    summary: str,
+    nodes: tuple[Node, ...],
+    problems: list[Problem],
+) -> tuple[Slot, ...]:
+    slots: list[Slot] = []
+    seen: set[str] = set()
+    positions: dict[str, int] = {}
+    for index, raw in enumerate(publish):
+        channel = raw["channel"]
+        positions[channel] = positions.get(channel, 0) + 1
+        own = raw.get("id")
+        key = f"{kind.value}/{file.id}/{channel}/{own if own else '#' + str(positions[channel])}"
+        node = nodes[index] if index < len(nodes) else file.root
+        if key in seen:
+            at = _located(node, "id")
+            problems.append(problem(at.path, at.line, at.column, "slot.duplicate_id", value=own, channel=channel))
+            continue
+        seen.add(key)
+        slots.append(
+            Slot(
+                entry_kind=kind,
+                entry_id=file.id,
+                channel=channel,
+                at=localize(raw["at"], zone),
+                zone=zone,
+                title=raw.get("title", title),
+                summary=raw.get("summary", summary),
+                status=effective_status(entry_status, Status(raw["status"]) if "status" in raw else None),
+                key=key,
+                own_id=own,
+                source=Source(file.path, node.line, node.column),
+            )
+        )
+    return tuple(slots)
+
+
+def effective_status(entry: Status, slot: Status | None) -> Status:
+    """A cancelled entry cancels its slots; a slot is only as public as its entry."""
+    if slot is None or entry.is_cancelled:
+        return entry
+    if slot.is_cancelled:
+        return slot
+    if entry.is_draft and not slot.is_draft:
+        return entry
+    return slot
+
+
+def _located(root: Node, key: str) -> Node:
+    if isinstance(root, Mapping):
+        return root.get(key) or root
+    return root

@@ -1,0 +1,142 @@
+"""The command line: the only place that prints problems and picks exit codes.
+
+Exit status: 0 built or checked (warnings alone), 1 the plan has errors (or
+warnings under --strict) or the build failed, 2 the command itself is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .check import CheckResult, check_plan
+from .messages import render
+from .outputs import BuildOptions
+from .problems import Severity, has_errors
+from .specs import parse_moment
+
+EPILOG = """\
+例子 examples:
+  python build.py                 检查计划并构建网站、日历和订阅源到 site/
+  python build.py check           只检查，不构建（提交前或 CI 中使用）
+  python build.py serve           本地预览 http://127.0.0.1:8000/ ，修改 YAML 后自动刷新
+  python build.py --now "2027-04-01 09:00" --drafts --out /tmp/preview
+
+问题的格式 problems print as:
+  content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
+  （文件:行:列: 级别: 说明 — open the file at that line and column）
+
+退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建失败，
+2 命令写错了。出错时 site/ 保持原样，不会留下半成品。
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="计划所在的项目目录，含 content/ 与 calendar/（默认：当前目录） the project folder",
+    )
+    common.add_argument(
+        "--now",
+        type=_now_argument,
+        help='构建时刻，决定哪些发布已到期，如 "2027-04-01T09:00+08:00"；不带时区时按计划时区'
+        "（默认：SOURCE_DATE_EPOCH，否则当前时间） the build's now",
+    )
+    common.add_argument("--drafts", action="store_true", help="在网站和日历中显示草稿（标注为草稿；订阅源中永不出现） show drafts")
+    common.add_argument("--strict", action="store_true", help="有警告也算失败 treat warnings as errors")
+
+    parser = argparse.ArgumentParser(
+        prog="python build.py",
+        description="把社群内容计划（content/ 与 calendar/ 下的 YAML）检查并构建为网站、iCalendar 日历和 RSS/Atom 订阅源。"
+        " Checks the community content plan and builds the site, calendars and feeds.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
+    build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
+    build.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
+    commands.add_parser("check", parents=[common], help="只检查计划 check only")
+    serve = commands.add_parser("serve", parents=[common], help="本地预览并自动刷新 preview with live reload")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    return parser
+
+
+def _now_argument(text: str) -> datetime | date:
+    value = parse_moment(text)
+    if value is None or isinstance(value, str):
+        raise argparse.ArgumentTypeError(f"不是日期时间 not a date-time: {text!r} (e.g. 2027-04-01T09:00+08:00)")
+    return value
+
+
+def resolve_now(given: datetime | date | None, zone: str) -> datetime:
+    """--now, else SOURCE_DATE_EPOCH, else the clock; a time without offset is in the plan's zone."""
+    if given is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), timezone.utc)
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    if not isinstance(given, datetime):
+        given = datetime.combine(given, time(0))
+    if given.tzinfo is None:
+        return given.replace(tzinfo=ZoneInfo(zone))
+    return given
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root: Path = args.root
+    command = args.command or "build"
+    if not (root / "content").is_dir():
+        print(render("cli.no_plan", {"root": str(root.resolve())}, "zh"), file=sys.stderr)
+        return 1
+    if command == "serve":
+        return _serve(root, args)
+    result = check_plan(root)
+    _print_problems(result)
+    failed = has_errors(result.problems) or (
+        args.strict and any(p.severity is Severity.WARNING for p in result.problems)
+    )
+    if failed or result.plan is None:
+        return 1
+    if command == "check":
+        return 0
+    options = BuildOptions(now=resolve_now(args.now, result.plan.site.timezone), drafts=args.drafts)
+    out = args.out if args.out is not None else root / "site"
+    return _build(root, result, options, out)
+
+
+def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path) -> int:
+    from .pipeline import build  # MkDocs is imported only when building
+
+    try:
+        report = build(root, result.plan, options, out)
+    except Exception as exc:  # any failure past the check leaves `out` as it was
+        detail = f"{type(exc).__name__}: {exc}"
+        print(f"build.py: error: {render('cli.build_failed', {'detail': detail}, result.language)}", file=sys.stderr)
+        if os.environ.get("PLAN_DEBUG"):
+            traceback.print_exc()
+        return 1
+    print(f"{out}: {report.files} files, {report.bytes // 1024} KiB", file=sys.stderr)
+    return 0
+
+
+def _serve(root: Path, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port) or 0
+
+
+def _print_problems(result: CheckResult) -> None:
+    for found in result.problems:
+        print(found.format(result.language), file=sys.stderr)

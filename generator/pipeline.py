@@ -1,0 +1,40 @@
+"""One build, in order: check the plan, render every output, swap it in.
+
+The renderers are pure; MkDocs writes the site into the staging folder
+itself, and `writer` adds the calendars and feeds beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import calendars, feeds, sitebuild
+from .model import Plan
+from .outputs import BuildOptions
+from .writer import check_out_folder, discard, replace, staging_for, write_outputs
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    files: int
+    bytes: int
+
+
+def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> BuildReport:
+    """Builds everything into `out`, replacing it whole; on failure `out` is untouched."""
+    check_out_folder(out, project_root)
+    staging = staging_for(out)
+    try:
+        sitebuild.build_site(project_root, plan, options, staging)
+        write_outputs(staging, [*calendars.render(plan, options), *feeds.render(plan, options)])
+        report = _measure(staging)
+        replace(out, staging)
+    finally:
+        discard(staging)
+    return report
+
+
+def _measure(folder: Path) -> BuildReport:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return BuildReport(len(files), sum(p.stat().st_size for p in files))

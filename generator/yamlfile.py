@@ -1,0 +1,313 @@
+"""Reading one YAML file into located nodes, safely.
+
+PyYAML's own loaders are not used: they construct Python objects (tags like
+`!!python/object` can run code), resolve YAML 1.1 implicit types (`no` becomes
+False, `1.10` becomes 1.1, `10:00` becomes 600), keep the last of duplicate
+keys silently, recurse per nesting level and expand aliases without bound.
+Instead we read libyaml's event stream and compose our own nodes, iteratively,
+keeping every scalar as written with its line and column.
+
+Before parsing, the text is screened for what Chinese input methods slip in
+(full-width colons, ideographic spaces, full-width dashes, curly quotes used
+as YAML quotes): YAML would misread them silently or report a later line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # libyaml is several times faster; the pure-Python parser gives the same events
+    from yaml._yaml import CParser as _Parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+from .problems import Problem, problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000  # counting alias expansions: an alias bomb stops here
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",  # the non-specific tag of a quoted scalar
+}
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Node:
+    path: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Scalar(Node):
+    value: str
+    plain: bool  # unquoted, so `~`, `null` and nothing at all mean "no value"
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Sequence(Node):
+    items: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Mapping(Node):
+    pairs: tuple[tuple[Scalar, Node], ...] = ()
+    end_line: int = 0
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.pairs:
+            if k.value == key:
+                return v
+        return None
+
+
+@dataclass(slots=True)
+class ReadResult:
+    root: Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read(data: bytes, path: str) -> ReadResult:
+    """Parses one file's bytes. `root` is None when the file cannot be used at all."""
+    result = ReadResult(None)
+    text = _decode(data, path, result.problems)
+    if text is None:
+        return result
+    screened = list(_screen(text, path))
+    if screened:
+        result.problems.extend(screened)
+        return result
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        result.problems.append(problem(path, 1, 1, "file.empty"))
+        return result
+    composer = _Composer(path)
+    try:
+        result.root = composer.compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or ""
+        if exc.context and exc.context_mark and exc.problem:
+            opened = exc.context_mark
+            detail += f" ({exc.context}, {opened.line + 1}:{opened.column + 1})"
+        result.problems.append(problem(path, line, column, "yaml.syntax", detail=detail))
+    except yaml.YAMLError as exc:  # errors without a mark, e.g. from the reader
+        result.problems.append(problem(path, 1, 1, "yaml.syntax", detail=str(exc)))
+    except _Stop as stop:
+        result.problems.append(stop.problem)
+    result.problems.extend(composer.problems)
+    if result.root is None and not result.problems:
+        result.problems.append(problem(path, 1, 1, "file.empty"))
+    return result
+
+
+# --- decoding --------------------------------------------------------------------
+
+
+def _decode(data: bytes, path: str, problems: list[Problem]) -> str | None:
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(
+            problem(path, 1, 1, "file.too_large", size=len(data), limit=MAX_FILE_BYTES)
+        )
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 2 and b"\x00" in data[:64]):
+        problems.append(problem(path, 1, 1, "file.utf16"))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        problems.append(
+            problem(path, line, column, "file.not_utf8", byte=f"0x{data[exc.start]:02X}")
+        )
+        return None
+
+
+# --- screening for input-method characters and control characters -------------------
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_BLOCK_START = re.compile(r"^(\s*)(?:-\s+)*(?:[^#\s][^#]*?:\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
+_FULLWIDTH_COLON_KEY = re.compile(r"^(\s*(?:-\s+)*)[A-Za-z_][\w-]*\s*(：)")
+_FULLWIDTH_DASH = re.compile(r"^(\s*)[－﹣](?=\s|$)")
+_CURLY_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[A-Za-z_][\w-]*\s*:\s+)?)([“‘])(.*)$")
+_IDEOGRAPHIC_INDENT = re.compile(r"^[ \t]*\u3000")
+
+
+def _screen(text: str, path: str) -> Iterator[Problem]:
+    block_indent: int | None = None  # inside a block scalar: the indent of its key
+    for number, line in enumerate(text.splitlines(), start=1):
+        bad = _CONTROL.search(line)
+        if bad:
+            yield problem(path, number, bad.start() + 1, "text.control", char=f"U+{ord(bad.group()):04X}")
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue  # block scalar content: text, where anything goes
+            block_indent = None
+        if "\t" in line and not line.lstrip().startswith("#"):
+            yield problem(path, number, line.index("\t") + 1, "text.tab")
+        if _IDEOGRAPHIC_INDENT.match(line):
+            yield problem(path, number, line.index("\u3000") + 1, "ime.ideographic_space")
+            continue
+        found = _FULLWIDTH_COLON_KEY.match(line)
+        if found:
+            yield problem(path, number, found.start(2) + 1, "ime.fullwidth_colon")
+        found = _FULLWIDTH_DASH.match(line)
+        if found:
+            yield problem(path, number, found.end(1) + 1, "ime.fullwidth_dash")
+        found = _CURLY_VALUE.match(line)
+        if found and _curly_breaks_yaml(found.group(3)):
+            yield problem(path, number, found.start(2) + 1, "ime.curly_quotes")
+        if _BLOCK_START.match(line):
+            block_indent = indent
+
+
+def _curly_breaks_yaml(rest: str) -> bool:
+    """Curly quotes are text to YAML: harmless unless the editor relied on them to
+    protect a `: ` or ` #` inside, which YAML then reads as structure or comment."""
+    return ": " in rest or " #" in rest or rest.rstrip().endswith(":")
+
+
+# --- composing ------------------------------------------------------------------------
+
+
+class _Stop(Exception):
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.code)
+        self.problem = found
+
+
+@dataclass(slots=True)
+class _Open:
+    """A collection being composed."""
+
+    start: yaml.Event
+    is_map: bool
+    items: list = field(default_factory=list)
+    anchor: str | None = None
+
+
+class _Composer:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, Node] = {}
+        self.sizes: dict[int, int] = {}
+        self.expanded = 0
+
+    def compose(self, text: str) -> Node | None:
+        parser = _Parser(text)
+        stack: list[_Open] = []
+        root: Node | None = None
+        documents = 0
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Stop(self._at(event, "yaml.many_documents"))
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            node: Node | None = None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self._check_tag(event)
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(self._at(event, "yaml.too_deep", limit=MAX_DEPTH))
+                stack.append(_Open(event, isinstance(event, yaml.MappingStartEvent), anchor=event.anchor))
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                node = self._close(stack.pop(), event)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._check_tag(event)
+                node = Scalar(
+                    self.path,
+                    event.start_mark.line + 1,
+                    event.start_mark.column + 1,
+                    event.value,
+                    plain=not event.style and bool(event.implicit[0]),
+                )
+                self._remember(event.anchor, node, 1)
+            elif isinstance(event, yaml.AliasEvent):
+                node = self._alias(event)
+            if stack:
+                stack[-1].items.append(node)
+            else:
+                root = node
+        return root
+
+    def _close(self, opened: _Open, end: yaml.Event) -> Node:
+        start = opened.start
+        line, column = start.start_mark.line + 1, start.start_mark.column + 1
+        size = 1
+        if opened.is_map:
+            pairs = []
+            seen: dict[str, Scalar] = {}
+            items = opened.items
+            for key, value in zip(items[0::2], items[1::2]):
+                size += self.sizes.get(id(key), 1) + self.sizes.get(id(value), 1)
+                if not isinstance(key, Scalar):
+                    self.problems.append(problem(self.path, key.line, key.column, "yaml.complex_key"))
+                    continue
+                if key.value == "<<" and key.plain:
+                    self.problems.append(problem(self.path, key.line, key.column, "yaml.merge_key"))
+                    continue
+                if key.value in seen:
+                    first = seen[key.value]
+                    self.problems.append(
+                        problem(self.path, key.line, key.column, "yaml.duplicate_key", key=key.value, first=first.line)
+                    )
+                    continue
+                seen[key.value] = key
+                pairs.append((key, value))
+            node: Node = Mapping(self.path, line, column, tuple(pairs), end.start_mark.line + 1)
+        else:
+            size += sum(self.sizes.get(id(item), 1) for item in opened.items)
+            node = Sequence(self.path, line, column, tuple(opened.items))
+        self._remember(opened.anchor, node, size)
+        return node
+
+    def _remember(self, anchor: str | None, node: Node, size: int) -> None:
+        self.sizes[id(node)] = size
+        self.expanded += 1
+        if anchor:
+            self.anchors[anchor] = node
+
+    def _alias(self, event: yaml.AliasEvent) -> Node:
+        target = self.anchors.get(event.anchor)
+        if target is None:
+            raise _Stop(self._at(event, "yaml.unknown_alias", name=event.anchor))
+        size = self.sizes[id(target)]
+        self.expanded += size
+        if self.expanded > MAX_NODES:
+            raise _Stop(self._at(event, "yaml.alias_bomb", limit=MAX_NODES))
+        return target
+
+    def _check_tag(self, event: yaml.Event) -> None:
+        tag = getattr(event, "tag", None)
+        if tag and tag not in _STANDARD_TAGS:
+            raise _Stop(self._at(event, "yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!")))
+
+    def _at(self, event: yaml.Event, code: str, **args: object) -> Problem:
+        return problem(self.path, event.start_mark.line + 1, event.start_mark.column + 1, code, **args)
