@@ -117,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path) -> int:
-    from .pipeline import build  # MkDocs is imported only when building
-
     try:
+        from .pipeline import build  # MkDocs is imported only when building
+
         report = build(root, result.plan, options, out)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,111 @@
+"""What a clean check makes of a plan: the model every renderer reads."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from conftest import PLANS
+from generator.assemble import effective_status
+from generator.check import check_plan
+from generator.model import Event, Kind, Status
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _plan(root: Path = PLANS / "check-minimal"):
+    result = check_plan(root)
+    assert result.ok, [p.format("en") for p in result.problems]
+    return result.plan
+
+
+def test_site_values_are_normalised() -> None:
+    plan = _plan()
+    assert plan.site.base_url == "https://example.com/community/"
+    assert plan.site.language == "zh"
+    assert [t.id for t in plan.site.tiers] == ["new", "loyal"]
+    kpi = plan.site.goals[0].kpis[0]
+    assert (kpi.baseline, kpi.target, kpi.actual, kpi.due) == (20, 30, 24.5, date(2027, 12, 31))
+
+
+def test_times_are_aware_in_their_zone() -> None:
+    plan = _plan()
+    qa = plan.entry(Kind.EVENT, "weekly-qa")
+    assert isinstance(qa.details, Event)
+    assert qa.details.span.start == datetime(2027, 3, 2, 20, 0, tzinfo=SHANGHAI)
+    assert qa.details.exceptions == (date(2027, 3, 16),)
+    meetup = plan.entry(Kind.EVENT, "meetup")
+    # no end: one hour after a timed start
+    assert meetup.details.span.end - meetup.details.span.start == timedelta(hours=1)
+    band = plan.entry(Kind.PRODUCT, "band-9")
+    assert band.details.launch == datetime(2027, 3, 1, 19, 30, tzinfo=SHANGHAI)
+
+
+def test_offsets_are_moved_into_the_events_zone(tmp_path: Path, plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    (root / "content/events/abroad.yaml").write_text(
+        "title: 湾区米粉见面会\nkind: meetup\nformat: offline\nstart: 2027-06-05T10:00-07:00\n"
+        "timezone: America/Los_Angeles\nlocation: {city: San Francisco}\n",
+        encoding="utf-8",
+    )
+    event = _plan(root).entry(Kind.EVENT, "abroad").details
+    assert event.span.zone == "America/Los_Angeles"
+    assert event.span.start.utcoffset() == timedelta(hours=-7)
+    assert event.span.start.astimezone(ZoneInfo("UTC")) == datetime(2027, 6, 5, 17, 0, tzinfo=ZoneInfo("UTC"))
+
+
+def test_slots_have_time_free_identities_and_resolved_text() -> None:
+    plan = _plan()
+    slot = plan.entry(Kind.PRODUCT, "band-9").slots[0]
+    assert slot.key == "products/band-9/wechat/launch-post"
+    assert slot.title == "手环 9"
+    story_slot = plan.entry(Kind.USER_STORY, "hiking").slots[0]
+    assert story_slot.key == "user-stories/hiking/forum/#1"
+    assert story_slot.at == date(2027, 3, 10)
+    assert [s.key for s in plan.slots_by_channel["wechat"]] == ["products/band-9/wechat/launch-post"]
+
+
+def test_referrers_index() -> None:
+    plan = _plan()
+    band = plan.entry(Kind.PRODUCT, "band-9")
+    assert [e.key for e in plan.referring(band)] == ["user-stories/hiking"]
+    spring = plan.entry(Kind.CAMPAIGN, "spring")
+    assert [e.key for e in plan.referring(spring)] == ["events/weekly-qa"]
+
+
+def test_key_dates_identity() -> None:
+    plan = _plan()
+    assert [(k.key, k.end) for k in plan.key_dates] == [
+        ("mi-fan-day", date(2027, 4, 6)),
+        ("2027-05-01/劳动节", date(2027, 5, 5)),
+    ]
+
+
+def test_yaml_implicit_types_never_reach_the_plan(plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    (root / "content/brand-stories/origin.yaml").write_text(
+        "title: no\nsummary: 1.10\ntheme: history\ntags: [yes, 'on', 010, 10:00]\n", encoding="utf-8"
+    )
+    story = _plan(root).entry(Kind.BRAND_STORY, "origin")
+    assert (story.title, story.summary, story.tags) == ("no", "1.10", ("yes", "on", "010", "10:00"))
+
+
+def test_a_slot_is_only_as_public_as_its_entry() -> None:
+    assert effective_status(Status.APPROVED, None) is Status.APPROVED
+    assert effective_status(Status.CANCELLED, Status.PUBLISHED) is Status.CANCELLED
+    assert effective_status(Status.DRAFT, Status.APPROVED) is Status.DRAFT
+    assert effective_status(Status.PUBLISHED, Status.REVIEW) is Status.REVIEW
+    assert effective_status(Status.APPROVED, Status.CANCELLED) is Status.CANCELLED
+
+
+def test_the_example_plan_checks_with_no_error_and_no_warning() -> None:
+    root = Path(__file__).resolve().parent.parent
+    result = check_plan(root)
+    assert [p.format("en") for p in result.problems] == []
+    plan = result.plan
+    assert len(plan.channels) >= 5
+    assert len(plan.site.tiers) == 4 and len(plan.site.goals) >= 4
+    counts = {kind: len(plan.of_kind(kind)) for kind in Kind}
+    assert counts[Kind.PRODUCT] >= 8 and counts[Kind.USER_STORY] >= 8
+    assert counts[Kind.BRAND_STORY] >= 5 and counts[Kind.EVENT] >= 12 and counts[Kind.CAMPAIGN] >= 3

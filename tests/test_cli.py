@@ -1,0 +1,100 @@
+"""The command line as an editor and CI use it: exit codes, output folder rules."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from conftest import PLANS, run_cli
+
+NOW = "2027-03-15T09:00+08:00"
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_help_explains_the_commands() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for word in ("check", "serve", "--now", "--out", "--drafts", "--strict", "error:"):
+        assert word in result.stdout
+
+
+def test_malformed_options_exit_2() -> None:
+    assert run_cli("check", "--now", "tomorrow", "--root", str(PLANS / "check-minimal")).returncode == 2
+    assert run_cli("--no-such-option").returncode == 2
+    assert run_cli("publish").returncode == 2
+
+
+def test_a_folder_without_a_plan_is_an_error(tmp_path: Path) -> None:
+    result = run_cli("check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "content/site.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_warnings_pass_unless_strict(plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    qa = root / "content/events/weekly-qa.yaml"
+    qa.write_text(qa.read_text(encoding="utf-8").replace("except: [2027-03-16]", "except: [2027-03-17]"), encoding="utf-8")
+    relaxed = run_cli("check", "--root", str(root))
+    assert relaxed.returncode == 0
+    assert relaxed.stderr.splitlines() == [
+        "content/events/weekly-qa.yaml:10:10: warning: 2027-03-17 不是此重复活动的一次，跳过无效"
+    ]
+    assert run_cli("check", "--strict", "--root", str(root)).returncode == 1
+
+
+def test_a_failed_build_leaves_the_previous_output_exactly(plan_copy, tmp_path: Path) -> None:
+    root = plan_copy("check-minimal")
+    out = tmp_path / "out"
+    first = run_cli("--root", str(root), "--out", str(out), "--now", NOW)
+    assert first.returncode == 0, first.stderr
+    before = _tree(out)
+    assert "index.html" in before and "calendar/all.ics" in before and "feeds/all.rss.xml" in before
+    (root / "content/campaigns/spring.yaml").write_text("title: 春季\nstart: 2027-03-31\nend: 2027-03-01\n", encoding="utf-8")
+    second = run_cli("--root", str(root), "--out", str(out), "--now", NOW)
+    assert second.returncode == 1
+    assert second.stderr.startswith("content/campaigns/spring.yaml:3:6: error:")
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["check-minimal", "out"]  # no staging left
+
+
+def test_a_successful_build_replaces_the_folder_whole(plan_copy, tmp_path: Path) -> None:
+    root = plan_copy("check-minimal")
+    out = tmp_path / "out"
+    (out / "old-section").mkdir(parents=True)
+    (out / "old-section" / "stale.html").write_text("stale", encoding="utf-8")
+    assert run_cli("--root", str(root), "--out", str(out), "--now", NOW).returncode == 0
+    assert not (out / "old-section").exists()
+    (root / "content/brand-stories/origin.yaml").unlink()
+    assert run_cli("--root", str(root), "--out", str(out), "--now", NOW).returncode == 0
+    assert not (out / "brand-stories" / "origin").exists()
+
+
+def test_same_plan_and_now_give_byte_identical_output(plan_copy, tmp_path: Path) -> None:
+    root = plan_copy("check-minimal")
+    assert run_cli("--root", str(root), "--out", str(tmp_path / "a"), "--now", NOW).returncode == 0
+    assert run_cli("--root", str(root), "--out", str(tmp_path / "b"), "--now", NOW).returncode == 0
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_source_date_epoch_sets_now(plan_copy, tmp_path: Path) -> None:
+    root = plan_copy("check-minimal")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1804384800"}  # 2027-03-07T02:00Z
+    assert run_cli("--root", str(root), "--out", str(tmp_path / "a"), env=env).returncode == 0
+    assert run_cli("--root", str(root), "--out", str(tmp_path / "b"), "--now", "2027-03-07T02:00Z").returncode == 0
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_refuses_to_replace_the_project_itself(plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    result = run_cli("--root", str(root), "--out", str(root), "--now", NOW)
+    assert result.returncode == 1
+    assert (root / "content" / "site.yaml").is_file()
+    assert "Traceback" not in result.stderr
