@@ -44,7 +44,7 @@ from .model import (
 )
 from .problems import Problem, Severity, problem
 from .specs import parse_date
-from .yamlfile import Mapping, Node
+from .yamlfile import Mapping, Node, Sequence
 
 if TYPE_CHECKING:
     from .check import EntryFile
@@ -69,17 +69,21 @@ def assemble(
     key_date_values: tuple[dict[str, Any], ...],
     entries: list[EntryFile],
     slot_nodes: dict[str, tuple[Node, ...]],
+    channel_nodes: Node | None = None,
+    key_date_nodes: Node | None = None,
+    site_node: Node | None = None,
 ) -> tuple[Plan, list[Problem]]:
     problems: list[Problem] = []
-    site = _site(site_values)
-    channels = tuple(_channel(c) for c in channel_values)
-    key_dates = tuple(_key_date(k) for k in key_date_values)
+    site = _site(site_values, site_node)
+    channels = tuple(_channel(c, n) for c, n in zip(channel_values, _items(channel_nodes)))
+    key_dates = tuple(_key_date(k, n) for k, n in zip(key_date_values, _items(key_date_nodes)))
     built = tuple(_entry(e, site, slot_nodes.get(e.path, ()), problems) for e in entries)
     return Plan.build(site, channels, built, key_dates), problems
 
 
-def _site(v: dict[str, Any]) -> Site:
+def _site(v: dict[str, Any], node: Node | None) -> Site:
     community = v.get("community", {})
+    tier_nodes = _items(node.get("tiers")) if isinstance(node, Mapping) else ()
     base_url = v["base_url"]
     return Site(
         title=v["title"],
@@ -113,20 +117,32 @@ def _site(v: dict[str, Any]) -> Site:
             for g in v.get("goals", ())
         ),
         tiers=tuple(
-            Tier(t["id"], t["name"], t.get("description", ""), t.get("strategy", "")) for t in v.get("tiers", ())
+            Tier(t["id"], t["name"], t.get("description", ""), t.get("strategy", ""), _source(n))
+            for t, n in zip(v.get("tiers", ()), tier_nodes)
         ),
         team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in v.get("team", ())),
+        lint=v.get("lint", {}),
     )
 
 
-def _channel(v: dict[str, Any]) -> Channel:
-    return Channel(v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"))
+def _items(node: Node | None) -> tuple[Node, ...]:
+    return node.items if isinstance(node, Sequence) else ()
 
 
-def _key_date(v: dict[str, Any]) -> KeyDate:
+def _source(node: Node) -> Source:
+    return Source(node.path, node.line, node.column)
+
+
+def _channel(v: dict[str, Any], node: Node) -> Channel:
+    return Channel(
+        v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), _source(node)
+    )
+
+
+def _key_date(v: dict[str, Any], node: Node) -> KeyDate:
     own = v.get("id")
     key = own or f"{v['date'].isoformat()}/{v['title']}"
-    return KeyDate(v["date"], v.get("end", v["date"]), v["title"], v["kind"], key, own)
+    return KeyDate(v["date"], v.get("end", v["date"]), v["title"], v["kind"], key, own, _source(node))
 
 
 def _entry(file: EntryFile, site: Site, slot_nodes: tuple[Node, ...], problems: list[Problem]) -> Entry:
@@ -154,7 +170,14 @@ def _entry(file: EntryFile, site: Site, slot_nodes: tuple[Node, ...], problems: 
         image=v.get("image"),
         slots=slots,
         source=Source(file.path),
+        field_sources=_field_sources(file.root),
     )
+
+
+def _field_sources(root: Node | None) -> dict[str, Source]:
+    if not isinstance(root, Mapping):
+        return {}
+    return {key.value: _source(value) for key, value in root.pairs}
 
 
 def _details(kind: Kind, v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem]) -> Any:

@@ -63,7 +63,7 @@ def check_plan(root: Path) -> CheckResult:
 
     if has_errors(ctx.problems) or site is INVALID or channels is INVALID or key_dates is INVALID:
         return CheckResult(None, tuple(ordered(ctx.problems)), language)
-    plan, more = assemble(site, channels, key_dates, entries, _slot_nodes(entries))
+    plan, more = assemble(site, channels, key_dates, entries, _slot_nodes(entries), channels_node, key_dates_node, site_node)
     problems = ordered([*ctx.problems, *more])
     return CheckResult(plan if not has_errors(more) else None, tuple(problems), plan.site.language)
 

@@ -10,14 +10,16 @@ import argparse
 import os
 import sys
 import traceback
+from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .check import CheckResult, check_plan
+from .lint import lint
 from .messages import render
 from .outputs import BuildOptions
-from .problems import Severity, has_errors
+from .problems import Severity, has_errors, ordered
 from .specs import parse_moment
 
 EPILOG = """\
@@ -103,15 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     if command == "serve":
         return _serve(root, args)
     result = check_plan(root)
+    now = resolve_now(args.now, result.plan.site.timezone) if result.plan else None
+    if result.plan is not None and now is not None:
+        result = replace(result, problems=tuple(ordered([*result.problems, *lint(result.plan, now)])))
     _print_problems(result)
     failed = has_errors(result.problems) or (
         args.strict and any(p.severity is Severity.WARNING for p in result.problems)
     )
-    if failed or result.plan is None:
+    if failed or result.plan is None or now is None:
         return 1
     if command == "check":
         return 0
-    options = BuildOptions(now=resolve_now(args.now, result.plan.site.timezone), drafts=args.drafts)
+    options = BuildOptions(now=now, drafts=args.drafts)
     out = args.out if args.out is not None else root / "site"
     return _build(root, result, options, out)
 

@@ -132,6 +132,55 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ref.unknown_campaign": ("未知的活动战役 “{value}”{hint}", "unknown campaign '{value}'{hint}"),
     "ref.unknown_goal": ("未知的目标 “{value}”{hint}", "unknown goal '{value}'{hint}"),
     "ref.unknown_member": ("未知的团队成员 “{value}”{hint}", "unknown team member '{value}'{hint}"),
+    # lint: community operations
+    "lint.cadence": (
+        "[cadence] 渠道 {channel} 有 {weeks} 周低于每周 {cadence} 条的节奏：{list}",
+        "[cadence] channel {channel} falls short of {cadence} a week in {weeks} weeks: {list}",
+    ),
+    "lint.silence": (
+        "[silence] 渠道 {channel} 自 {since} 起沉默 {days} 天（上限 {limit} 天）",
+        "[silence] channel {channel} is silent for {days} days after {since} (limit {limit})",
+    ),
+    "lint.diversity": (
+        "[diversity] {month} 的发布中 {share}% 都是 {kind}，内容过于单一",
+        "[diversity] {share}% of {month}'s publications are {kind}: too little variety",
+    ),
+    "lint.tier_coverage": (
+        "[tier-coverage] 用户分层 {tier} 在这些月份没有任何内容：{months}",
+        "[tier-coverage] tier {tier} gets nothing in: {months}",
+    ),
+    "lint.campaign_tiers": (
+        "[campaign-tiers] 战役 {campaign} 面向 {tier}，但没有为其发布任何内容",
+        "[campaign-tiers] campaign {campaign} names tier {tier} but publishes nothing for it",
+    ),
+    "lint.embargo": (
+        "[embargo] 在产品 {product} 上市（{launch}）之前就发布了",
+        "[embargo] published before product {product} launches ({launch})",
+    ),
+    "lint.event_promotion": (
+        "[event-promotion] 活动 {event} 开始前没有任何预热发布",
+        "[event-promotion] event {event} has no promotion slot before it starts",
+    ),
+    "lint.event_overlap": (
+        "[event-overlap] 与同在 {city} 的活动 {event} 时间重叠",
+        "[event-overlap] overlaps event {event} in the same city, {city}",
+    ),
+    "lint.owner_overlap": (
+        "[owner-overlap] 负责人 {owner} 同时还负责活动 {event}",
+        "[owner-overlap] owner {owner} also runs event {event} at the same time",
+    ),
+    "lint.campaign_channels": (
+        "[campaign-channels] 渠道 {channel} 不在战役 {campaign} 的渠道之内",
+        "[campaign-channels] channel {channel} is not one of campaign {campaign}'s channels",
+    ),
+    "lint.key_dates": (
+        "[key-dates] 关键日期「{title}」前后 {days} 天内没有任何安排",
+        "[key-dates] nothing is planned within {days} days of key date '{title}'",
+    ),
+    "lint.review_overdue": (
+        "[review-overdue] 仍在审核中，但第一次发布（{at}）已经到了",
+        "[review-overdue] still in review, but its first slot ({at}) has come",
+    ),
     # command line
     "cli.no_plan": ("找不到计划：{root} 下没有 content/site.yaml", "no plan here: {root} has no content/site.yaml"),
     "cli.build_failed": ("构建失败：{detail}", "build failed: {detail}"),

@@ -106,6 +106,7 @@ class Tier:
     name: str
     description: str = ""
     strategy: str = ""
+    source: Source = Source("")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,8 @@ class Site:
     goals: tuple[Goal, ...] = ()
     tiers: tuple[Tier, ...] = ()
     team: tuple[Member, ...] = ()
+    lint: Mapping[str, Mapping[str, float] | None] = field(default_factory=dict)
+    """Lint settings by check id: None turns a check off, a mapping tunes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,7 @@ class Channel:
     kind: str | None = None  # social, messaging, forum, video, live, offline
     cadence: float | None = None  # target publications a week
     color: str | None = None  # "#rrggbb"
+    source: Source = Source("")
 
 
 # --- entries -----------------------------------------------------------------
@@ -279,10 +283,15 @@ class Entry:
     image: str | None = None  # path relative to content/
     slots: tuple[Slot, ...] = ()
     source: Source = Source("")
+    field_sources: Mapping[str, Source] = field(default_factory=dict)  # where each key was written
 
     @property
     def key(self) -> str:
         return f"{self.kind.value}/{self.id}"
+
+    def source_of(self, key: str) -> Source:
+        """Where a top-level key's value was written, else the file's start."""
+        return self.field_sources.get(key, self.source)
 
 
 # --- calendar/key-dates.yaml -----------------------------------------------
@@ -296,6 +305,7 @@ class KeyDate:
     kind: str  # holiday, commerce, brand
     key: str  # the given id, else derived from date and title
     id: str | None = None
+    source: Source = Source("")
 
 
 # --- the plan ------------------------------------------------------------------

@@ -25,10 +25,12 @@ from .specs import (
     Record,
     Ref,
     Reminder,
+    Switch,
     Text,
     Url,
     Zone,
 )
+from .lint import DEFAULTS as LINT_DEFAULTS
 from .yamlfile import Mapping, Node
 
 STATUSES = ("idea", "draft", "review", "approved", "published", "cancelled")
@@ -216,6 +218,14 @@ KPI = Record(
     }
 )
 
+LINT = Record(
+    {
+        check: Field(Switch(Record({name: Field(Number(minimum=0)) for name in params})))
+        for check, params in LINT_DEFAULTS.items()
+    },
+    description="plan lint: turn a check off, or tune it",
+)
+
 SITE = Record(
     {
         "title": Field(TEXT, required=True),
@@ -250,6 +260,7 @@ SITE = Record(
                 )
             )
         ),
+        "lint": Field(LINT),
         "team": Field(
             ListOf(
                 Record(

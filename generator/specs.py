@@ -464,3 +464,22 @@ class Record(Spec):
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+@dataclass(frozen=True)
+class Switch(Spec):
+    """`off`, `on`, or a mapping of tuning values (which also means on).
+
+    Converts to None for off, else to the dict of given values."""
+
+    params: Record
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if isinstance(node, Scalar):
+            if node.value in ("off", "on"):
+                return None if node.value == "off" else {}
+            return ctx.error(node, "choice.invalid", value=node.value, options="on, off", hint="")
+        return self.params.convert(node, ctx)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "enum": ["on", "off"]}, self.params.json_schema()]}

@@ -1,0 +1,164 @@
+"""Each lint fires where it should and nowhere else, located at the line to fix.
+
+Every test starts from tests/plans/lint-base/, which is lint-clean, and makes
+the one edit an editor might make.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+NOW = "2027-03-01T09:00+08:00"
+
+
+@pytest.fixture
+def plan(plan_copy) -> Path:
+    return plan_copy("lint-base")
+
+
+def _edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _warnings(root: Path, now: str = NOW) -> list[str]:
+    result = run_cli("check", "--root", str(root), "--now", now)
+    assert result.returncode == 0, result.stderr
+    return result.stderr.splitlines()
+
+
+def test_the_base_plan_is_clean_even_when_strict(plan: Path) -> None:
+    result = run_cli("check", "--strict", "--root", str(plan), "--now", NOW)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_cadence(plan: Path) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
+    assert _warnings(plan) == [
+        "content/channels.yaml:1:3: warning: [cadence] 渠道 wechat 有 1 周低于每周 1 条的节奏：2027-03-08（0）"
+    ]
+
+
+def test_a_failing_check_fails_under_strict(plan: Path) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
+    assert run_cli("check", "--strict", "--root", str(plan), "--now", NOW).returncode == 1
+
+
+def test_silence_is_tunable(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  silence: {max_gap_days: 7}\nteam:\n")
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:13:5: warning: [silence] 渠道 forum 自 2027-03-13 起沉默 12 天（上限 7 天）"
+    ]
+
+
+def test_a_check_can_be_turned_off(plan: Path) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  cadence: off\nteam:\n")
+    assert _warnings(plan) == []
+
+
+def test_lint_settings_are_checked_too(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  cadense: off\n  silence: {max_gap: 3}\nteam:\n")
+    result = run_cli("check", "--root", str(plan), "--now", NOW)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/site.yaml:9:3: error: 未知的键 “cadense”，你是不是想写 “cadence”？",
+        "content/site.yaml:10:13: error: 未知的键 “max_gap”，你是不是想写 “max_gap_days”？",
+    ]
+
+
+def test_diversity(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  diversity: {min_slots: 4, max_share: 0.5}\nteam:\n")
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:5:5: warning: [diversity] 2027-03 的发布中 83% 都是 user-stories，内容过于单一"
+    ]
+
+
+def test_tier_coverage(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "team:\n", "  - id: potential\n    name: 潜在用户\nteam:\n")
+    assert _warnings(plan) == [
+        "content/site.yaml:8:5: warning: [tier-coverage] 用户分层 potential 在这些月份没有任何内容：2027-03"
+    ]
+
+
+def test_campaign_tiers(plan: Path) -> None:
+    _edit(plan, "content/campaigns/spring.yaml", "tiers: [new]", "tiers: [new, loyal]")
+    _edit(plan, "content/user-stories/diary.yaml", "tiers: [new, loyal]", "tiers: [new]")
+    _edit(plan, "content/events/meetup.yaml", "owner: li\n", "owner: li\ntiers: [loyal]\n")
+    assert _warnings(plan) == [
+        "content/campaigns/spring.yaml:4:8: warning: [campaign-tiers] 战役 spring 面向 loyal，但没有为其发布任何内容"
+    ]
+
+
+def test_embargo(plan: Path) -> None:
+    _edit(plan, "content/products/phone.yaml", "launch: 2027-03-01", "launch: 2027-03-10")
+    _edit(plan, "content/user-stories/diary.yaml", "campaign: spring\n", "campaign: spring\nproducts: [phone]\n")
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:6:5: warning: [embargo] 在产品 phone 上市（2027-03-10）之前就发布了",
+        "content/user-stories/diary.yaml:8:5: warning: [embargo] 在产品 phone 上市（2027-03-10）之前就发布了",
+    ]
+
+
+def test_event_promotion(plan: Path) -> None:
+    _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00", "    at: 2027-03-21 10:00")
+    assert _warnings(plan) == [
+        "content/events/meetup.yaml:4:8: warning: [event-promotion] 活动 meetup 开始前没有任何预热发布"
+    ]
+
+
+def _second_event(plan: Path, city: str, owner: str) -> None:
+    (plan / "content/events/salon.yaml").write_text(
+        f"title: 摄影沙龙\nkind: experience\nformat: offline\nstart: 2027-03-20 15:00\n"
+        f"location: {{city: {city}}}\nowner: {owner}\npublish:\n  - channel: forum\n    at: 2027-03-14 10:00\n",
+        encoding="utf-8",
+    )
+
+
+def test_event_overlap_in_the_same_city(plan: Path) -> None:
+    _second_event(plan, "成都", "han")
+    assert _warnings(plan) == [
+        "content/events/salon.yaml:4:8: warning: [event-overlap] 与同在 成都 的活动 meetup 时间重叠"
+    ]
+
+
+def test_owner_with_two_events_at_once(plan: Path) -> None:
+    _second_event(plan, "重庆", "li")
+    assert _warnings(plan) == [
+        "content/events/salon.yaml:6:8: warning: [owner-overlap] 负责人 li 同时还负责活动 meetup"
+    ]
+
+
+def test_campaign_channels(plan: Path) -> None:
+    _edit(plan, "content/campaigns/spring.yaml", "channels: [wechat, forum]", "channels: [forum]")
+    assert [line.split(": warning: ")[1] for line in _warnings(plan)] == [
+        "[campaign-channels] 渠道 wechat 不在战役 spring 的渠道之内"
+    ] * 4
+
+
+def test_key_dates(plan: Path) -> None:
+    _edit(plan, "calendar/key-dates.yaml", "2027-03-24", "2027-06-01")
+    assert _warnings(plan) == [
+        "calendar/key-dates.yaml:1:3: warning: [key-dates] 关键日期「米粉节」前后 7 天内没有任何安排"
+    ]
+
+
+def test_review_overdue_depends_on_now(plan: Path) -> None:
+    _edit(plan, "content/events/meetup.yaml", "owner: li\n", "owner: li\nstatus: review\n")
+    assert _warnings(plan, now="2027-03-13T09:59+08:00") == []
+    assert _warnings(plan, now="2027-03-13T10:00+08:00") == [
+        "content/events/meetup.yaml:8:9: warning: [review-overdue] 仍在审核中，但第一次发布（2027-03-13 10:00）已经到了"
+    ]
+
+
+def test_messages_follow_the_plan_language(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
+    _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00", "    at: 2027-03-21 10:00")
+    assert _warnings(plan) == [
+        "content/events/meetup.yaml:4:8: warning: [event-promotion] event meetup has no promotion slot before it starts"
+    ]
