@@ -16,11 +16,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .check import CheckResult, check_plan
+from . import editor_schema
 from .lint import lint
+from .scaffold import KIND_NAMES, scaffold
 from .messages import render
 from .outputs import BuildOptions
 from .problems import Severity, has_errors, ordered
-from .specs import parse_moment
+from .specs import ID_MAX, ID_PATTERN, parse_moment
 
 EPILOG = """\
 例子 examples:
@@ -28,6 +30,8 @@ EPILOG = """\
   python build.py check           只检查，不构建（提交前或 CI 中使用）
   python build.py serve           本地预览 http://127.0.0.1:8000/ ，修改 YAML 后自动刷新
   python build.py --now "2027-04-01 09:00" --drafts --out /tmp/preview
+  python build.py new event chengdu-meetup   新建 content/events/chengdu-meetup.yaml（含全部字段与注释）
+  python build.py schema          更新 schema/，编辑器（VS Code YAML 插件）据此自动补全和校验
 
 问题的格式 problems print as:
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
@@ -64,10 +68,23 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema}")
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
     build.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
-    commands.add_parser("check", parents=[common], help="只检查计划 check only")
+    check = commands.add_parser("check", parents=[common], help="只检查计划 check only")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text：文件:行:列（默认）；github：GitHub Actions 注解，在 PR 中标出问题所在行",
+    )
+    new = commands.add_parser("new", parents=[common], help="新建一个条目，含全部字段和注释 scaffold an entry")
+    new.add_argument("kind", choices=sorted(KIND_NAMES), help="条目类型 the kind")
+    new.add_argument("id", help="条目 id，即文件名，如 chengdu-meetup the entry's id")
+    schema_command = commands.add_parser(
+        "schema", parents=[common], help="生成编辑器用的 JSON Schema（自动补全）到 schema/ write the editor schema"
+    )
+    schema_command.add_argument("--check", action="store_true", help="只检查 schema/ 是否最新 only check it is current")
     serve = commands.add_parser("serve", parents=[common], help="本地预览并自动刷新 preview with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
@@ -105,10 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     if command == "serve":
         return _serve(root, args)
     result = check_plan(root)
+    if command == "new":
+        return _new(root, result, args)
+    if command == "schema":
+        return _schema(root, result, args.check)
     now = resolve_now(args.now, result.plan.site.timezone) if result.plan else None
     if result.plan is not None and now is not None:
         result = replace(result, problems=tuple(ordered([*result.problems, *lint(result.plan, now)])))
-    _print_problems(result)
+    _print_problems(result, getattr(args, "format", "text"))
     failed = has_errors(result.problems) or (
         args.strict and any(p.severity is Severity.WARNING for p in result.problems)
     )
@@ -142,6 +163,42 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
     return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port) or 0
 
 
-def _print_problems(result: CheckResult) -> None:
+def _print_problems(result: CheckResult, style: str = "text") -> None:
     for found in result.problems:
-        print(found.format(result.language), file=sys.stderr)
+        if style == "github":
+            # workflow commands become annotations on the pull request's lines
+            message = found.message(result.language).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{found.severity.value} file={found.path},line={found.line},col={found.column}::{message}")
+        else:
+            print(found.format(result.language), file=sys.stderr)
+
+
+def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
+    kind = KIND_NAMES[args.kind]
+    if not ID_PATTERN.match(args.id) or len(args.id) > ID_MAX:
+        print(f"build.py new: error: {render('id.invalid', {'value': args.id}, result.language)}", file=sys.stderr)
+        return 2
+    target = root / "content" / kind.value / f"{args.id}.yaml"
+    if target.exists() or target.with_suffix(".yml").exists():
+        print(f"build.py new: error: {target.relative_to(root)} already exists", file=sys.stderr)
+        return 1
+    today = resolve_now(args.now, result.plan.site.timezone if result.plan else "Asia/Shanghai").date()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold(kind, result.plan, today, result.language), encoding="utf-8")
+    print(target.relative_to(root).as_posix())
+    return 0
+
+
+def _schema(root: Path, result: CheckResult, only_check: bool) -> int:
+    outputs = editor_schema.render(result.plan, result.language)
+    stale = [o.path for o in outputs if not (root / o.path).is_file() or (root / o.path).read_bytes() != o.data]
+    if only_check:
+        for path in stale:
+            print(f"{path}:1:1: error: out of date; run python build.py schema", file=sys.stderr)
+        return 1 if stale else 0
+    for output in outputs:
+        if output.path in stale:
+            (root / output.path).parent.mkdir(parents=True, exist_ok=True)
+            (root / output.path).write_bytes(output.data)
+            print(output.path)
+    return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import calendars, feeds, sitebuild
+from . import calendars, editor_schema, feeds, sitebuild
 from .model import Plan
 from .outputs import BuildOptions
 from .writer import check_out_folder, discard, replace, staging_for, write_outputs
@@ -27,7 +27,14 @@ def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> B
     staging = staging_for(out)
     try:
         sitebuild.build_site(project_root, plan, options, staging)
-        write_outputs(staging, [*calendars.render(plan, options), *feeds.render(plan, options)])
+        write_outputs(
+            staging,
+            [
+                *calendars.render(plan, options),
+                *feeds.render(plan, options),
+                *editor_schema.render(plan, plan.site.language),
+            ],
+        )
         report = _measure(staging)
         replace(out, staging)
     finally:

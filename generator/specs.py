@@ -137,6 +137,10 @@ class Ref(Id):
             ctx.references.append(Reference(self.target, value, node))
         return value
 
+    def json_schema(self) -> dict[str, Any]:
+        # the editor schema replaces the marker with the ids the plan defines
+        return {**Id.json_schema(self), "x-reference": self.target}
+
 
 @dataclass(frozen=True)
 class Choice(_ScalarSpec):

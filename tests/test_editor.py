@@ -1,0 +1,137 @@
+"""Help for editors: the JSON Schema, scaffolding, pre-commit and CI annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import PLANS, ROOT, run_cli
+from generator.editor_schema import FILES, schema_file
+from generator.yamlfile import Mapping, Scalar, Sequence, read
+
+_INT = re.compile(r"^[-+]?\d+$")
+_FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")
+
+
+def _as_json(node):
+    """A YAML node as yaml-language-server sees it (YAML 1.2 core schema)."""
+    if isinstance(node, Mapping):
+        return {k.value: _as_json(v) for k, v in node.pairs}
+    if isinstance(node, Sequence):
+        return [_as_json(item) for item in node.items]
+    assert isinstance(node, Scalar)
+    if node.plain:
+        if node.is_null:
+            return None
+        if node.value in ("true", "false"):
+            return node.value == "true"
+        if _INT.match(node.value):
+            return int(node.value)
+        if _FLOAT.match(node.value):
+            return float(node.value)
+    return node.value
+
+
+def _validator(name: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(json.loads((ROOT / schema_file(name)).read_text(encoding="utf-8")))
+
+
+def _files(pattern: str) -> list[Path]:
+    return sorted(ROOT.glob(pattern))
+
+
+def test_the_committed_schema_is_current() -> None:
+    result = run_cli("schema", "--check")
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_vscode_maps_every_file_kind_to_its_schema() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {f"./{schema_file(name)}": pattern for name, (pattern, _) in FILES.items()}
+    for schema_path in settings["yaml.schemas"]:
+        assert (ROOT / schema_path).is_file()
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_every_example_file_validates_against_its_schema(name: str) -> None:
+    pattern = FILES[name][0]
+    files = _files(pattern)
+    assert files, pattern
+    validator = _validator(name)
+    for path in files:
+        node = read(path.read_bytes(), str(path)).root
+        errors = [e.message for e in validator.iter_errors(_as_json(node))]
+        assert errors == [], path
+
+
+def test_the_schema_catches_what_an_editor_mistypes() -> None:
+    validator = _validator("events")
+    event = {
+        "title": "见面会",
+        "kind": "meetp",
+        "format": "offline",
+        "start": "2027-05-01 14:00",
+        "strat": "x",
+        "publish": [{"channel": "wechatt", "at": "2027-04-20 20:00"}],
+        "owner": "nobody",
+    }
+    messages = sorted(e.message for e in validator.iter_errors(event))
+    assert any("'meetp' is not one of" in m for m in messages)
+    assert any("'strat' was unexpected" in m for m in messages)
+    assert any("'wechatt' is not one of" in m for m in messages)
+    assert any("'nobody' is not one of" in m for m in messages)
+    props = json.loads((ROOT / schema_file("events")).read_text(encoding="utf-8"))["properties"]
+    assert props["kind"]["description"].startswith("活动类型")
+
+
+@pytest.mark.parametrize("kind", ["product", "user-story", "brand-story", "event", "campaign"])
+def test_new_scaffolds_an_entry_that_checks_clean(kind: str, plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    made = run_cli("new", kind, "fresh-one", "--root", str(root), "--now", "2027-03-01")
+    assert made.returncode == 0, made.stderr
+    path = root / made.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "status: idea" in text and "# publish" not in text and "publish:" in text
+    result = run_cli("check", "--root", str(root))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert run_cli("new", kind, "fresh-one", "--root", str(root)).returncode == 1
+    assert run_cli("new", kind, "Fresh_One", "--root", str(root)).returncode == 2
+
+
+def test_github_annotations_point_at_the_line(plan_copy) -> None:
+    root = plan_copy("check-minimal")
+    (root / "content/campaigns/spring.yaml").write_text("title: 春季\nstart: 2027-03-31\nend: 2027-03-01\n", encoding="utf-8")
+    result = run_cli("check", "--format", "github", "--root", str(root))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/campaigns/spring.yaml,line=3,col=6::结束 2027-03-01 早于开始 2027-03-31"
+    ]
+
+
+def test_the_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(PLANS / "check-minimal", repo)
+    for name in ("build.py", ".pre-commit-config.yaml"):
+        shutil.copy(ROOT / name, repo / name)
+    shutil.copytree(ROOT / "generator", repo / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    assert run_cli("schema", "--root", str(repo)).returncode == 0
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_CONFIG_GLOBAL": "/dev/null"}
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    pre_commit = [str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files"]
+    clean = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    (repo / "content/campaigns/spring.yaml").write_text("title: 春季\nstart: 2027-03-31\nend: 2027-03-01\n", encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    broken = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
+    assert broken.returncode == 1
+    assert "content/campaigns/spring.yaml:3:6: error: 结束 2027-03-01 早于开始 2027-03-31" in broken.stdout
