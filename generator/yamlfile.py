@@ -4,8 +4,9 @@ PyYAML's own loaders are not used: they construct Python objects (tags like
 `!!python/object` can run code), resolve YAML 1.1 implicit types (`no` becomes
 False, `1.10` becomes 1.1, `10:00` becomes 600), keep the last of duplicate
 keys silently, recurse per nesting level and expand aliases without bound.
-Instead we read libyaml's event stream and compose our own nodes, iteratively,
-keeping every scalar as written with its line and column.
+Instead libyaml composes plain nodes (no implicit typing, nothing constructed)
+and we turn them into our own, keeping every scalar as written with its line
+and column, bounding depth and alias expansion, reporting duplicate keys.
 
 Before parsing, the text is screened for what Chinese input methods slip in
 (full-width colons, ideographic spaces, full-width dashes, curly quotes used
@@ -20,10 +21,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-try:  # libyaml is several times faster; the pure-Python parser gives the same events
-    from yaml._yaml import CParser as _Parser  # type: ignore[attr-defined]
+try:  # libyaml composes several times faster; the pure-Python loader gives the same nodes
+    from yaml import CBaseLoader as _NodeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    from yaml import BaseLoader as _NodeLoader  # type: ignore[assignment]
 
 from .problems import Problem, problem
 
@@ -39,14 +40,14 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass(frozen=True, eq=False, slots=True)
+@dataclass(eq=False, slots=True)  # not frozen: frozen __init__ costs 2x, and nodes are many
 class Node:
     path: str
     line: int  # 1-based
     column: int  # 1-based
 
 
-@dataclass(frozen=True, eq=False, slots=True)
+@dataclass(eq=False, slots=True)  # not frozen: frozen __init__ costs 2x, and nodes are many
 class Scalar(Node):
     value: str
     plain: bool  # unquoted, so `~`, `null` and nothing at all mean "no value"
@@ -56,12 +57,12 @@ class Scalar(Node):
         return self.plain and self.value in ("", "~", "null", "Null", "NULL")
 
 
-@dataclass(frozen=True, eq=False, slots=True)
+@dataclass(eq=False, slots=True)  # not frozen: frozen __init__ costs 2x, and nodes are many
 class Sequence(Node):
     items: tuple[Node, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, slots=True)
+@dataclass(eq=False, slots=True)  # not frozen: frozen __init__ costs 2x, and nodes are many
 class Mapping(Node):
     pairs: tuple[tuple[Scalar, Node], ...] = ()
     end_line: int = 0
@@ -151,7 +152,12 @@ _CURLY_VALUE = re.compile(r"^(\s*(?:-\s+)*(?:[A-Za-z_][\w-]*\s*:\s+)?)([“‘])
 _IDEOGRAPHIC_INDENT = re.compile(r"^[ \t]*\u3000")
 
 
+_SUSPECT = re.compile("[\t：\u3000－﹣“‘\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
 def _screen(text: str, path: str) -> Iterator[Problem]:
+    if not _SUSPECT.search(text):
+        return  # the common case: nothing an input method or a paste could have slipped in
     block_indent: int | None = None  # inside a block scalar: the indent of its key
     for number, line in enumerate(text.splitlines(), start=1):
         bad = _CONTROL.search(line)
@@ -196,118 +202,90 @@ class _Stop(Exception):
         self.problem = found
 
 
-@dataclass(slots=True)
-class _Open:
-    """A collection being composed."""
-
-    start: yaml.Event
-    is_map: bool
-    items: list = field(default_factory=list)
-    anchor: str | None = None
-
-
 class _Composer:
+    """Turns libyaml's nodes into ours, bounding depth and alias expansion.
+
+    libyaml shares one node for an anchor and its aliases, so composing is
+    cheap even for an alias bomb; walking it is not. Each node is converted
+    once and its expanded size remembered, so the bound is checked without
+    ever expanding."""
+
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.anchors: dict[str, Node] = {}
-        self.sizes: dict[int, int] = {}
+        self.done: dict[int, tuple[Node, int]] = {}
         self.expanded = 0
 
     def compose(self, text: str) -> Node | None:
-        parser = _Parser(text)
-        stack: list[_Open] = []
-        root: Node | None = None
-        documents = 0
-        while True:
-            event = parser.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
-                break
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise _Stop(self._at(event, "yaml.many_documents"))
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            node: Node | None = None
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self._check_tag(event)
-                if len(stack) >= MAX_DEPTH:
-                    raise _Stop(self._at(event, "yaml.too_deep", limit=MAX_DEPTH))
-                stack.append(_Open(event, isinstance(event, yaml.MappingStartEvent), anchor=event.anchor))
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                node = self._close(stack.pop(), event)
-            elif isinstance(event, yaml.ScalarEvent):
-                self._check_tag(event)
-                node = Scalar(
-                    self.path,
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                    event.value,
-                    plain=not event.style and bool(event.implicit[0]),
+        try:
+            # the base loader's resolver has no implicit types: every scalar stays text
+            document = _NodeLoader(text).get_single_node()
+        except yaml.composer.ComposerError as exc:
+            mark = exc.problem_mark
+            if mark and "single document" in (exc.context or ""):
+                raise _Stop(problem(self.path, mark.line + 1, mark.column + 1, "yaml.many_documents")) from None
+            if mark and "undefined alias" in (exc.problem or ""):
+                name = re.match(r"\*?([^\s,\]}]*)", text.splitlines()[mark.line][mark.column :].lstrip("*"))
+                found = problem(
+                    self.path, mark.line + 1, mark.column + 1, "yaml.unknown_alias", name=name.group(1) if name else ""
                 )
-                self._remember(event.anchor, node, 1)
-            elif isinstance(event, yaml.AliasEvent):
-                node = self._alias(event)
-            if stack:
-                stack[-1].items.append(node)
-            else:
-                root = node
-        return root
+                raise _Stop(found) from None
+            raise
+        if document is None:
+            return None
+        return self._node(document, 1)[0]
 
-    def _close(self, opened: _Open, end: yaml.Event) -> Node:
-        start = opened.start
-        line, column = start.start_mark.line + 1, start.start_mark.column + 1
-        size = 1
-        if opened.is_map:
-            pairs = []
-            seen: dict[str, Scalar] = {}
-            items = opened.items
-            for key, value in zip(items[0::2], items[1::2]):
-                size += self.sizes.get(id(key), 1) + self.sizes.get(id(value), 1)
-                if not isinstance(key, Scalar):
-                    self.problems.append(problem(self.path, key.line, key.column, "yaml.complex_key"))
-                    continue
-                if key.value == "<<" and key.plain:
-                    self.problems.append(problem(self.path, key.line, key.column, "yaml.merge_key"))
-                    continue
-                if key.value in seen:
-                    first = seen[key.value]
-                    self.problems.append(
-                        problem(self.path, key.line, key.column, "yaml.duplicate_key", key=key.value, first=first.line)
-                    )
-                    continue
-                seen[key.value] = key
-                pairs.append((key, value))
-            node: Node = Mapping(self.path, line, column, tuple(pairs), end.start_mark.line + 1)
+    def _node(self, raw: yaml.Node, depth: int) -> tuple[Node, int]:
+        known = self.done.get(id(raw))
+        if known is not None:  # an alias: the same node again, expanded in place
+            self.expanded += known[1]
+            if self.expanded > MAX_NODES:
+                raise _Stop(self._at(raw, "yaml.alias_bomb", limit=MAX_NODES))
+            return known
+        mark = raw.start_mark
+        line, column = mark.line + 1, mark.column + 1
+        tag = raw.tag
+        if tag not in _STANDARD_TAGS:
+            raise _Stop(self._at(raw, "yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!")))
+        if isinstance(raw, yaml.ScalarNode):
+            made: tuple[Node, int] = (Scalar(self.path, line, column, raw.value, not raw.style), 1)
         else:
-            size += sum(self.sizes.get(id(item), 1) for item in opened.items)
-            node = Sequence(self.path, line, column, tuple(opened.items))
-        self._remember(opened.anchor, node, size)
-        return node
-
-    def _remember(self, anchor: str | None, node: Node, size: int) -> None:
-        self.sizes[id(node)] = size
+            if depth > MAX_DEPTH:
+                raise _Stop(self._at(raw, "yaml.too_deep", limit=MAX_DEPTH))
+            if isinstance(raw, yaml.SequenceNode):
+                items = [self._node(item, depth + 1) for item in raw.value]
+                made = (
+                    Sequence(self.path, line, column, tuple(n for n, _ in items)),
+                    1 + sum(size for _, size in items),
+                )
+            else:
+                made = self._mapping(raw, line, column, depth)
         self.expanded += 1
-        if anchor:
-            self.anchors[anchor] = node
+        self.done[id(raw)] = made
+        return made
 
-    def _alias(self, event: yaml.AliasEvent) -> Node:
-        target = self.anchors.get(event.anchor)
-        if target is None:
-            raise _Stop(self._at(event, "yaml.unknown_alias", name=event.anchor))
-        size = self.sizes[id(target)]
-        self.expanded += size
-        if self.expanded > MAX_NODES:
-            raise _Stop(self._at(event, "yaml.alias_bomb", limit=MAX_NODES))
-        return target
+    def _mapping(self, raw: yaml.MappingNode, line: int, column: int, depth: int) -> tuple[Node, int]:
+        pairs = []
+        seen: dict[str, Scalar] = {}
+        size = 1
+        for raw_key, raw_value in raw.value:
+            key, key_size = self._node(raw_key, depth + 1)
+            value, value_size = self._node(raw_value, depth + 1)
+            size += key_size + value_size
+            if not isinstance(key, Scalar):
+                self.problems.append(problem(self.path, key.line, key.column, "yaml.complex_key"))
+                continue
+            if key.value == "<<" and raw_key.tag == "tag:yaml.org,2002:merge" or (key.value == "<<" and key.plain):
+                self.problems.append(problem(self.path, key.line, key.column, "yaml.merge_key"))
+                continue
+            if key.value in seen:
+                self.problems.append(
+                    problem(self.path, key.line, key.column, "yaml.duplicate_key", key=key.value, first=seen[key.value].line)
+                )
+                continue
+            seen[key.value] = key
+            pairs.append((key, value))
+        return Mapping(self.path, line, column, tuple(pairs), raw.end_mark.line + 1), size
 
-    def _check_tag(self, event: yaml.Event) -> None:
-        tag = getattr(event, "tag", None)
-        if tag and tag not in _STANDARD_TAGS:
-            raise _Stop(self._at(event, "yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!")))
-
-    def _at(self, event: yaml.Event, code: str, **args: object) -> Problem:
-        return problem(self.path, event.start_mark.line + 1, event.start_mark.column + 1, code, **args)
+    def _at(self, raw: yaml.Node, code: str, **args: object) -> Problem:
+        return problem(self.path, raw.start_mark.line + 1, raw.start_mark.column + 1, code, **args)
