@@ -1,0 +1,324 @@
+"""Helpers for the calendar tests: fixture plans read through `check_plan`, the
+calendars built from them, and the independent readers (libical in a system
+Python subprocess, a live Radicale CalDAV server)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+import pytest
+import requests
+
+from generator import calendars
+from generator.check import check_plan
+from generator.model import Plan
+from generator.outputs import BuildOptions
+
+PLANS = Path(__file__).parent / "plans"
+BASIC = PLANS / "calendars-basic"
+BERLIN = PLANS / "calendars-en-berlin"
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def load_plan(root: Path) -> Plan:
+    result = check_plan(root)
+    problems = "\n".join(p.format("en") for p in result.problems)
+    assert result.plan is not None, f"fixture plan {root} does not check:\n{problems}"
+    return result.plan
+
+
+def build(root: Path, now: datetime = NOW, drafts: bool = False) -> dict[str, bytes]:
+    """Every calendar file of the plan at `root`, by output path."""
+    outputs = calendars.render(load_plan(root), BuildOptions(now=now, drafts=drafts))
+    paths = [o.path for o in outputs]
+    assert len(paths) == len(set(paths)), f"two outputs share a path: {paths}"
+    return {o.path: o.data for o in outputs}
+
+
+def copy_plan(root: Path, destination: Path) -> Path:
+    target = destination / root.name
+    shutil.copytree(root, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Edits a fixture file as an editor would; the text must be there exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not exactly once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def parse(data: bytes) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(data)
+
+
+def vevents(data: bytes) -> list[icalendar.Event]:
+    return list(parse(data).walk("VEVENT"))
+
+
+def by_summary(data: bytes, text: str) -> icalendar.Event:
+    """The one VEVENT whose SUMMARY contains `text`."""
+    found = [e for e in vevents(data) if text in str(e["SUMMARY"])]
+    assert len(found) == 1, f"{len(found)} events with {text!r} in their summary"
+    return found[0]
+
+
+def uids(data: bytes) -> list[str]:
+    return [str(e["UID"]) for e in vevents(data)]
+
+
+def occurrences(data: bytes, summary: str) -> list:
+    calendar = parse(data)
+    found = recurring_ical_events.of(calendar).between(date(2026, 1, 1), date(2029, 1, 1))
+    return sorted((e for e in found if str(e["SUMMARY"]) == summary), key=lambda e: str(e["DTSTART"].dt))
+
+
+def calendars_only(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: data for path, data in files.items() if path.endswith(".ics")}
+
+
+# --- fixtures shared by the test modules (imported there by name) -----------------------------
+
+
+@pytest.fixture(scope="module")
+def basic() -> dict[str, bytes]:
+    return build(BASIC)
+
+
+@pytest.fixture(scope="module")
+def basic_drafts() -> dict[str, bytes]:
+    return build(BASIC, drafts=True)
+
+
+@pytest.fixture(scope="module")
+def berlin() -> dict[str, bytes]:
+    return build(BERLIN, now=datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo("Europe/Berlin")))
+
+
+@pytest.fixture(scope="module")
+def every_file(basic, basic_drafts, berlin) -> dict[str, bytes]:
+    return {
+        **{f"basic:{k}": v for k, v in basic.items()},
+        **{f"drafts:{k}": v for k, v in basic_drafts.items()},
+        **{f"berlin:{k}": v for k, v in berlin.items()},
+    }
+
+
+
+# --- libical ----------------------------------------------------------------------------
+
+_LIBICAL_SCRIPT = r"""
+import json, sys, datetime
+import gi
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib as I
+
+UTC = I.Timezone.get_utc_timezone()
+
+def errors(component, found):
+    prop = component.get_first_property(I.PropertyKind.XLICERROR_PROPERTY)
+    while prop:
+        found.append(prop.as_ical_string().strip())
+        prop = component.get_next_property(I.PropertyKind.XLICERROR_PROPERTY)
+    child = component.get_first_component(I.ComponentKind.ANY_COMPONENT)
+    while child:
+        errors(child, found)
+        child = component.get_next_component(I.ComponentKind.ANY_COMPONENT)
+    return found
+
+def moment(t):
+    if t.is_null_time():
+        return None
+    if t.is_date():
+        return {"date": "%04d-%02d-%02d" % (t.get_year(), t.get_month(), t.get_day())}
+    zone = t.get_timezone()
+    u = t.clone()
+    u.convert_to_zone_inplace(UTC)
+    return {
+        "utc": "%04d-%02d-%02dT%02d:%02d:%02dZ"
+        % (u.get_year(), u.get_month(), u.get_day(), u.get_hour(), u.get_minute(), u.get_second()),
+        "tzid": zone.get_tzid() if zone else None,
+        "builtin": bool(zone and zone.get_location()),
+    }
+
+def read(path):
+    text = open(path, encoding="utf-8").read()
+    cal = I.Component.new_from_string(text)
+    if cal is None or cal.isa() != I.ComponentKind.VCALENDAR_COMPONENT:
+        return {"parsed": False}
+    parse_errors = errors(cal, [])
+    restrictions_ok = bool(cal.check_restrictions())
+    restriction_errors = [e for e in errors(cal, []) if e not in parse_errors]
+    events = []
+    ev = cal.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
+    while ev:
+        starts = []
+        def collect(comp, span, data):
+            start = datetime.datetime.fromtimestamp(span.get_start(), datetime.timezone.utc)
+            starts.append(start.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        window = I.Time.new_from_string("19700101T000000Z"), I.Time.new_from_string("20991231T000000Z")
+        ev.foreach_recurrence(window[0], window[1], collect, None)
+        alarms = ev.count_components(I.ComponentKind.VALARM_COMPONENT)
+        events.append({
+            "uid": ev.get_uid(),
+            "summary": ev.get_summary(),
+            "location": ev.get_location(),
+            "description": ev.get_description(),
+            "status": ev.get_status().value_nick,
+            "sequence": ev.get_sequence(),
+            "start": moment(ev.get_dtstart()),
+            "end": moment(ev.get_dtend()),
+            "stamp": moment(ev.get_dtstamp()),
+            "occurrences": starts,
+            "alarms": alarms,
+        })
+        ev = cal.get_next_component(I.ComponentKind.VEVENT_COMPONENT)
+    zones = []
+    tz = cal.get_first_component(I.ComponentKind.VTIMEZONE_COMPONENT)
+    while tz:
+        zones.append(tz.get_first_property(I.PropertyKind.TZID_PROPERTY).get_tzid())
+        tz = cal.get_next_component(I.ComponentKind.VTIMEZONE_COMPONENT)
+    return {
+        "parsed": True,
+        "parse_errors": parse_errors,
+        "restrictions_ok": restrictions_ok,
+        "restriction_errors": restriction_errors,
+        "method": cal.get_method().value_nick,
+        "events": events,
+        "zones": zones,
+    }
+
+print(json.dumps({path: read(path) for path in sys.argv[1:]}, ensure_ascii=False))
+"""
+
+
+def libical_read(files: dict[str, bytes], folder: Path) -> dict[str, dict]:
+    """What libical (the C library of GNOME and Evolution) makes of each file.
+
+    libical's Python binding exists only for the system Python, so it runs in a
+    subprocess; a machine without it fails the test rather than skipping it.
+    """
+    if not Path(SYSTEM_PYTHON).exists():
+        pytest.fail(f"{SYSTEM_PYTHON} is missing: install Debian's python3-gi and gir1.2-ical-3.0")
+    paths: dict[str, str] = {}
+    for index, (name, data) in enumerate(sorted(files.items())):
+        path = folder / f"{index:03d}.ics"
+        path.write_bytes(data)
+        paths[str(path)] = name
+    run = subprocess.run(
+        [SYSTEM_PYTHON, "-c", _LIBICAL_SCRIPT, *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if run.returncode != 0:
+        pytest.fail(
+            "libical could not be run (install Debian's python3-gi and gir1.2-ical-3.0):\n" + run.stderr[-3000:]
+        )
+    return {paths[path]: result for path, result in json.loads(run.stdout).items()}
+
+
+# --- Radicale ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Radicale:
+    base: str  # http://127.0.0.1:PORT
+    user: str = "tester"
+
+    def collection(self, name: str) -> str:
+        return f"{self.base}/{self.user}/{name}/"
+
+    def put_calendar(self, name: str, data: bytes) -> requests.Response:
+        return requests.put(
+            self.collection(name),
+            data=data,
+            headers={"Content-Type": "text/calendar; charset=utf-8"},
+            auth=(self.user, ""),
+            timeout=30,
+        )
+
+    def query_events(self, name: str) -> requests.Response:
+        """A CalDAV calendar-query REPORT for every VEVENT in the collection."""
+        body = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+            "<D:prop><D:getetag/><C:calendar-data/></D:prop>"
+            '<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"/></C:comp-filter></C:filter>'
+            "</C:calendar-query>"
+        )
+        return requests.request(
+            "REPORT",
+            self.collection(name),
+            data=body.encode(),
+            headers={"Depth": "1", "Content-Type": "application/xml; charset=utf-8"},
+            auth=(self.user, ""),
+            timeout=30,
+        )
+
+    def get(self, name: str) -> requests.Response:
+        return requests.get(self.collection(name), auth=(self.user, ""), timeout=30)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def radicale_server(folder: Path) -> Iterator[Radicale]:
+    """A Radicale CalDAV server on 127.0.0.1, storing in `folder`, with no authentication."""
+    port = _free_port()
+    log = (folder / "radicale.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "radicale",
+            "--config", "",
+            "--server-hosts", f"127.0.0.1:{port}",
+            "--storage-filesystem-folder", str(folder / "storage"),
+            "--auth-type", "none",
+            "--rights-type", "owner_only",
+            "--logging-level", "warning",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    server = Radicale(f"http://127.0.0.1:{port}")
+    try:
+        ready = False
+        for _ in range(200):  # up to ~20 s for the server to answer
+            if process.poll() is not None:
+                break
+            try:
+                requests.request("PROPFIND", server.base + "/", auth=(server.user, ""), timeout=2)
+                ready = True
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        if not ready:
+            log.flush()
+            pytest.fail("Radicale did not start:\n" + (folder / "radicale.log").read_text()[-3000:])
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()

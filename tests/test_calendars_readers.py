@@ -1,0 +1,240 @@
+"""Every calendar read by four independent parsers and a live CalDAV server.
+
+icalendar (what we build with), `ical` (the strict reader behind Home
+Assistant), vobject (behind Radicale), libical (the C library behind GNOME and
+Evolution, through the system Python) and a Radicale server must all read
+every file, and agree on what each event is and when it happens.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from support_calendars import BASIC, BERLIN, build, libical_read, parse, radicale_server
+
+WINDOW = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2029, 1, 1, tzinfo=UTC))
+
+
+BUILT_AT = {"basic": "2027-03-01T01:00:00Z", "berlin": "2027-03-01T08:00:00Z"}  # 09:00 in each site's zone
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, bytes]:
+    """Every file of both fixture plans, drafts included, by `plan:path`."""
+    found = {}
+    for name, root, zone in (("basic", BASIC, "Asia/Shanghai"), ("berlin", BERLIN, "Europe/Berlin")):
+        built = build(root, now=datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo(zone)), drafts=True)
+        found.update({f"{name}:{path}": data for path, data in built.items()})
+    return found
+
+
+def moment(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, f"floating time {value}"
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+# What the fixture YAML says, as instants: (file, summary) -> (start, end).
+INSTANTS = {
+    ("basic:calendar/events.ics", "Bay Area user meetup"): ("2027-06-11T01:00:00Z", "2027-06-11T03:30:00Z"),
+    ("basic:calendar/events.ics", "五一零点直播"): ("2027-04-30T14:00:00Z", "2027-04-30T17:30:00Z"),
+    ("basic:calendar/events.ics", "星火科技博览会"): ("2027-05-20", "2027-05-23"),
+    ("berlin:calendar/events.ics", "Tokyo store opening"): ("2027-04-01T00:00:00Z", "2027-04-01T01:00:00Z"),
+    ("berlin:calendar/events.ics", "Late community call"): ("2027-03-28T23:30:00Z", "2027-03-29T00:15:00Z"),
+    ("berlin:calendar/events.ics", "Two-day conference across the clock change"): (
+        "2027-10-30T07:00:00Z",
+        "2027-10-31T16:00:00Z",
+    ),
+}
+OCCURRENCES = {
+    ("basic:calendar/events.ics", "每周产品答疑"): [
+        "2027-03-02T12:00:00Z",
+        "2027-03-09T12:00:00Z",
+        "2027-03-23T12:00:00Z",
+        "2027-03-30T12:00:00Z",
+    ],
+    ("basic:calendar/events.ics", "月度用户沙龙"): [
+        "2027-01-15T11:00:00Z",
+        "2027-02-15T11:00:00Z",
+        "2027-03-15T11:00:00Z",
+    ],
+    ("berlin:calendar/events.ics", "Evening photography course"): [
+        "2027-03-22T18:00:00Z",
+        "2027-03-24T18:00:00Z",
+        "2027-03-29T17:00:00Z",
+        "2027-04-05T17:00:00Z",
+        "2027-04-07T17:00:00Z",
+    ],
+    ("berlin:calendar/events.ics", "Autumn open days"): ["2027-10-30", "2027-11-01"],
+}
+TEXTS = {
+    ("basic:calendar/events.ics", "Bay Area user meetup"): (
+        "Moscone Center, Hall B; Room 3, 747 Howard St, San Francisco, CA"
+    ),
+    ("basic:calendar/weibo.ics", "微博：C:\\Noodle 与第一家工厂"): None,
+    ("berlin:calendar/newsletter.ics", "Newsletter: My first week: lamps, <b>tags</b> & more"): None,
+}
+
+
+def check_view(reader: str, view: dict[str, dict[str, dict]]) -> None:
+    """A reader's view: file -> summary -> {start, end, status, location, occurrences}."""
+    for (path, summary), (start, end) in INSTANTS.items():
+        event = view[path][summary]
+        assert (event["start"], event["end"]) == (start, end), f"{reader}: {summary}"
+    for (path, summary), expected in OCCURRENCES.items():
+        assert view[path][summary]["occurrences"] == expected, f"{reader}: {summary}"
+    for (path, summary), location in TEXTS.items():
+        assert summary in view[path], f"{reader}: {summary!r} not read back as written"
+        if location is not None:
+            assert view[path][summary]["location"] == location, reader
+    assert view["basic:calendar/events.ics"]["【已取消】春季摄影沙龙"]["status"] == "CANCELLED", reader
+    assert view["basic:calendar/events.ics"]["【草稿】夏日摄影大赛"]["status"] == "TENTATIVE", reader
+
+
+def icalendar_view(files: dict[str, bytes]) -> dict[str, dict[str, dict]]:
+    view = {}
+    for path, data in files.items():
+        calendar = parse(data)
+        events = {}
+        for event in calendar.walk("VEVENT"):
+            found = recurring_ical_events.of(calendar).between(*WINDOW)
+            starts = sorted(moment(e["DTSTART"].dt) for e in found if e["UID"] == event["UID"])
+            events[str(event["SUMMARY"])] = {
+                "uid": str(event["UID"]),
+                "start": moment(event["DTSTART"].dt),
+                "end": moment(event["DTEND"].dt),
+                "status": str(event["STATUS"]),
+                "location": str(event["LOCATION"]) if "LOCATION" in event else None,
+                "occurrences": starts if "RRULE" in event else None,
+            }
+        view[path] = events
+    return view
+
+
+def test_icalendar_reads_every_calendar(files):
+    view = icalendar_view(files)
+    for path, data in files.items():
+        assert len(view[path]) == data.count(b"BEGIN:VEVENT"), path
+    check_view("icalendar", view)
+
+
+def test_strict_ical_reads_every_calendar(files):
+    reference = icalendar_view(files)
+    view = {}
+    for path, data in files.items():
+        calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))  # raises on anything invalid
+        timeline = list(calendar.timeline_tz(UTC).overlapping(*WINDOW))
+        events = {}
+        for event in calendar.events:
+            starts = sorted(moment(e.dtstart) for e in timeline if e.uid == event.uid)
+            events[event.summary] = {
+                "uid": event.uid,
+                "start": moment(event.dtstart),
+                "end": moment(event.dtend),
+                "status": event.status.value if event.status else None,
+                "location": event.location,
+                "occurrences": starts if event.rrule else None,
+            }
+        view[path] = events
+        assert {s: e["uid"] for s, e in events.items()} == {s: e["uid"] for s, e in reference[path].items()}, path
+    check_view("ical", view)
+
+
+def test_vobject_reads_every_calendar(files):
+    reference = icalendar_view(files)
+    view = {}
+    for path, data in files.items():
+        calendar = vobject.readOne(data.decode("utf-8"), validate=True)
+        events = {}
+        for event in getattr(calendar, "vevent_list", []):
+            recurring = hasattr(event, "rrule")
+            starts = None
+            if recurring:
+                starts = []
+                for start in event.getrruleset(addRDate=True):
+                    if isinstance(event.dtstart.value, datetime):
+                        starts.append(moment(start))
+                    else:
+                        starts.append(start.date().isoformat())
+            events[event.summary.value] = {
+                "uid": event.uid.value,
+                "start": moment(event.dtstart.value),
+                "end": moment(event.dtend.value),
+                "status": event.status.value,
+                "location": event.location.value if hasattr(event, "location") else None,
+                "occurrences": starts,
+            }
+        view[path] = events
+        assert {s: e["uid"] for s, e in events.items()} == {s: e["uid"] for s, e in reference[path].items()}, path
+    check_view("vobject", view)
+
+
+def test_libical_reads_every_calendar_without_errors(files, tmp_path: Path):
+    reference = icalendar_view(files)
+    results = libical_read(files, tmp_path)
+    view = {}
+    for path, result in results.items():
+        assert result["parsed"], path
+        assert result["parse_errors"] == [], f"{path}: {result['parse_errors']}"
+        assert result["restrictions_ok"], f"{path}: {result['restriction_errors']}"
+        assert result["restriction_errors"] == [], f"{path}: {result['restriction_errors']}"
+        assert result["method"] == "none", path
+        events = {}
+        for event in result["events"]:
+            for name in ("start", "end"):
+                value = event[name]
+                if "utc" in value and value["tzid"] not in (None, "UTC"):
+                    assert value["tzid"] in result["zones"] and not value["builtin"], f"{path}: zone not from the file"
+            start, end = event["start"], event["end"]
+            occurrences = [o if "date" not in start else o[:10] for o in event["occurrences"]]
+            events[event["summary"]] = {
+                "uid": event["uid"],
+                "start": start.get("utc", start.get("date")),
+                "end": end.get("utc", end.get("date")),
+                "status": event["status"].upper(),
+                "location": event["location"],
+                "occurrences": occurrences if reference[path][event["summary"]]["occurrences"] is not None else None,
+            }
+            assert event["stamp"]["utc"] == BUILT_AT[path.split(":")[0]], path
+        view[path] = events
+        assert {s: e["uid"] for s, e in events.items()} == {s: e["uid"] for s, e in reference[path].items()}, path
+    check_view("libical", view)
+
+
+def _report_uids(body: bytes) -> tuple[list[str], list[str]]:
+    """The hrefs and the UIDs of the calendar data in a CalDAV multistatus answer."""
+    tree = ET.fromstring(body)
+    hrefs = [h.text or "" for h in tree.iter("{DAV:}href")]
+    found = []
+    for data in tree.iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
+        found += [str(e["UID"]) for e in parse((data.text or "").encode()).walk("VEVENT")]
+    return hrefs, found
+
+
+def test_radicale_stores_and_serves_every_calendar(files, tmp_path: Path):
+    with radicale_server(tmp_path) as server:
+        for index, (path, data) in enumerate(sorted(files.items())):
+            name = f"c{index:03d}"
+            expected = sorted(str(e["UID"]) for e in parse(data).walk("VEVENT"))
+            put = server.put_calendar(name, data)
+            assert put.status_code in (200, 201), f"{path}: {put.status_code} {put.text[:300]}"
+            report = server.query_events(name)
+            assert report.status_code == 207, f"{path}: {report.status_code}"
+            hrefs, found = _report_uids(report.content)
+            assert sorted(found) == expected, path
+            assert len(hrefs) == len(expected), path
+            served = server.get(name)
+            assert served.status_code == 200, path
+            again = parse(served.content)
+            assert sorted(str(e["UID"]) for e in again.walk("VEVENT")) == expected, path
+            summaries = {str(e["UID"]): str(e["SUMMARY"]) for e in parse(data).walk("VEVENT")}
+            assert {str(e["UID"]): str(e["SUMMARY"]) for e in again.walk("VEVENT")} == summaries, path
