@@ -227,6 +227,11 @@ def _event(v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem
         if repeat
         else None
     )
+    if recurrence and recurrence.byday and _weekday_code(start) not in recurrence.byday:
+        at = _located(_located(root, "repeat"), "byday")
+        problems.append(
+            problem(at.path, at.line, at.column, "repeat.byday_misses_start", day=_weekday_code(start), start=_day(start))
+        )
     exceptions = tuple(sorted(v.get("except", ())))
     if recurrence and exceptions:
         _warn_stray_exceptions(start, recurrence, exceptions, root, problems)
@@ -241,6 +246,14 @@ def _event(v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem
         exceptions=exceptions,
         reminders=v.get("reminders", ()),
     )
+
+
+def _weekday_code(value: Moment) -> str:
+    return ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[value.weekday()]
+
+
+def _day(value: Moment) -> str:
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
 def occurrence_dates(start: Moment, recurrence: Recurrence, limit: int = 5000) -> list[date]:

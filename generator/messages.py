@@ -117,6 +117,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "repeat.until_and_count": ("repeat 只能有 until 或 count 之一，不能同时有", "repeat takes until or count, not both"),
     "repeat.neither": ("repeat 需要 until（截止日期）或 count（次数）之一", "repeat needs one of until (a date) or count"),
     "repeat.byday_not_weekly": ("byday 只能用于 freq: weekly", "byday only goes with freq: weekly"),
+    "repeat.byday_misses_start": (
+        "开始日 {start} 是 {day}，不在 byday 之中：日历软件对这样的重复各有解读，请让 start 落在 byday 的某一天",
+        "start {start} is a {day}, not one of byday: calendar apps disagree on such a rule; start on one of the days",
+    ),
     "event.except_without_repeat": ("except 只能与 repeat 一起使用", "except only goes with repeat"),
     "event.location_required": (
         "format: {format} 的活动需要 location（venue、city、address 至少写一项）",
