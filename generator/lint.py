@@ -7,8 +7,7 @@ Warnings (errors under `--strict`), each located and each with an id that
       silence: {max_gap_days: 10}
       diversity: off
 
-Counts take what will really go out: slots whose status is approved or
-published. Weeks run Monday to Sunday and days are the plan's local days.
+Counts take what will really go out (see `coverage`).
 """
 
 from __future__ import annotations
@@ -19,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from .coverage import PUBLIC as _PUBLIC
+from .coverage import Coverage, coverage, local_day, public_slots
 from .model import Entry, Event, Kind, Plan, Slot, Source, Status, starts_at
 from .problems import Problem, Severity, problem
-
-_PUBLIC = (Status.APPROVED, Status.PUBLISHED)
 
 DEFAULTS: dict[str, dict[str, float]] = {
     "cadence": {},
@@ -46,26 +45,25 @@ class _Context:
     now: datetime
     zone: ZoneInfo
     params: dict[str, float]
+    counts: Coverage
 
     def day(self, slot: Slot) -> date:
-        return starts_at(slot.at, slot.zone).astimezone(self.zone).date() if isinstance(slot.at, datetime) else slot.at
+        return local_day(slot, self.zone)
 
     def public_slots(self) -> Iterator[tuple[Entry, Slot]]:
-        for entry in self.plan.entries:
-            for slot in entry.slots:
-                if slot.status in _PUBLIC:
-                    yield entry, slot
+        return public_slots(self.plan)
 
 
 def lint(plan: Plan, now: datetime) -> list[Problem]:
     """Every enabled check's warnings, in reading order."""
     zone = ZoneInfo(plan.site.timezone)
+    counts = coverage(plan)
     found: list[Problem] = []
     for check_id, defaults in DEFAULTS.items():
         setting = plan.site.lint.get(check_id, {})
         if setting is None:
             continue
-        context = _Context(plan, now, zone, {**defaults, **setting})
+        context = _Context(plan, now, zone, {**defaults, **setting}, counts)
         found.extend(_CHECKS[check_id](context))
     return found
 
@@ -74,36 +72,16 @@ def _warn(source: Source, code: str, **args: object) -> Problem:
     return problem(source.path, source.line, source.column, code, Severity.WARNING, **args)
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def _plan_days(context: _Context) -> tuple[date, date] | None:
-    days = [context.day(slot) for _, slot in context.public_slots()]
-    return (min(days), max(days)) if days else None
-
-
 # --- continuity -------------------------------------------------------------------------
 
 
 def _cadence(context: _Context) -> Iterator[Problem]:
-    span = _plan_days(context)
-    if span is None:
-        return
-    weeks: dict[str, Counter[date]] = defaultdict(Counter)
-    for _, slot in context.public_slots():
-        weeks[slot.channel][_monday(context.day(slot))] += 1
-    first, last = _monday(span[0]), _monday(span[1])
+    counts = context.counts
     for channel in context.plan.channels:
         if not channel.cadence:
             continue
-        short = []
-        week = first
-        while week <= last:
-            count = weeks[channel.id][week]
-            if count < channel.cadence:
-                short.append(f"{week.isoformat()}（{count}）")
-            week += timedelta(days=7)
+        weeks = counts.by_channel_week.get(channel.id, Counter())
+        short = [f"{week.isoformat()}（{weeks[week]}）" for week in counts.weeks if weeks[week] < channel.cadence]
         if short:
             shown = "、".join(short[:6]) + ("…" if len(short) > 6 else "")
             yield _warn(
@@ -150,21 +128,10 @@ def _diversity(context: _Context) -> Iterator[Problem]:
 
 
 def _tier_coverage(context: _Context) -> Iterator[Problem]:
-    span = _plan_days(context)
-    if span is None:
-        return
-    reached: dict[str, set[tuple[int, int]]] = defaultdict(set)
-    for entry, slot in context.public_slots():
-        day = context.day(slot)
-        for tier in entry.tiers:
-            reached[tier].add((day.year, day.month))
-    months = []
-    cursor = span[0].replace(day=1)
-    while cursor <= span[1]:
-        months.append((cursor.year, cursor.month))
-        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    counts = context.counts
     for tier in context.plan.site.tiers:
-        empty = [f"{y}-{m:02d}" for y, m in months if (y, m) not in reached[tier.id]]
+        reached = counts.by_tier_month.get(tier.id, Counter())
+        empty = [f"{y}-{m:02d}" for y, m in counts.months if not reached[(y, m)]]
         if empty:
             yield _warn(tier.source, "lint.tier_coverage", tier=tier.id, months="、".join(empty))
 
