@@ -7,7 +7,8 @@ script, an event handler or a `javascript:` URL (nh3, the Ammonia sanitizer).
 from __future__ import annotations
 
 import html
-from urllib.parse import urljoin
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 import nh3
@@ -31,15 +32,18 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def to_html(text: str) -> str:
-    """Sanitized HTML for a Markdown text (empty text gives empty HTML)."""
+def to_html(text: str, remote_images: bool = True) -> str:
+    """Sanitized HTML for a Markdown text (empty text gives empty HTML).
+
+    With `remote_images=False` an image on another host loses its `src` (its
+    `alt` stays): a page must not make a request to a third party."""
     if not text.strip():
         return ""
     rendered = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    return sanitize(rendered)
+    return sanitize(rendered, None if remote_images else _drop_remote_images)
 
 
-def sanitize(fragment: str) -> str:
+def sanitize(fragment: str, attribute_filter: Callable[[str, str, str], str | None] | None = None) -> str:
     return nh3.clean(
         fragment,
         tags=_TAGS,
@@ -47,24 +51,21 @@ def sanitize(fragment: str) -> str:
         url_schemes=_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=attribute_filter,
     )
 
 
 def absolutize(fragment: str, base_url: str) -> str:
     """Rewrites relative `href`/`src` against `base_url` (feeds need absolute links)."""
-
-    def rewrite(value: str) -> str:
-        return urljoin(base_url, value)
-
-    return nh3.clean(
-        fragment,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        url_schemes=_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-        attribute_filter=lambda tag, attr, value: rewrite(value) if attr in ("href", "src") else value,
+    return sanitize(
+        fragment, lambda tag, attr, value: urljoin(base_url, value) if attr in ("href", "src") else value
     )
+
+
+def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
+        return None
+    return value
 
 
 def text(value: str) -> str:

@@ -274,7 +274,11 @@ class MomentSpec(_ScalarSpec):
 class Url(_ScalarSpec):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         value = node.value.strip()
-        parts = urlsplit(value)
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError:  # e.g. a full-width colon, which urllib refuses outright
+            return ctx.error(node, "url.invalid", value=value)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
             return ctx.error(node, "url.invalid", value=value)
         return value

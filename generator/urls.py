@@ -55,3 +55,26 @@ def absolute(site: Site, path: str) -> str:
 def webcal(url: str) -> str:
     """The `webcal://` form of an http(s) URL, which calendar apps open as a subscription."""
     return "webcal://" + url.split("://", 1)[1]
+
+
+# --- site pages (added for the website) ---------------------------------------
+
+
+def section_dir(section: str, page: int = 1) -> str:
+    """An index page: `products/`, `channels/`, `tiers/`; later pages of a long
+    index at `products/page/2/` (ids never contain `/`, so no entry collides)."""
+    return f"{section}/" if page == 1 else f"{section}/page/{page}/"
+
+
+def calendar_page_dir() -> str:
+    return "calendar/"
+
+
+def subscribe_dir() -> str:
+    """How to subscribe to the calendars, in the plan's language."""
+    return "calendar/subscribe/"
+
+
+def image_file(path: str) -> str:
+    """An entry's image (`image:` is a path under `content/`), published under `media/`."""
+    return "media/" + path.lstrip("/")

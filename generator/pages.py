@@ -1,0 +1,70 @@
+"""The website's pages as plain Markdown for MkDocs: `render(plan, options)`.
+
+Paths are relative to the docs folder (`products/x/index.md` is published at
+`products/x/`). Each page family lives in its own `pages_*` module; this one
+puts them together and says which pages the navigation lists: sections and
+index pages only, never one link per entry (a nav of every entry makes every
+page carry it: 1,000 pages took 45 s and 336 MB).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from . import urls
+from .model import Kind, Plan
+from .outputs import BuildOptions, Output
+from .pages_calendar import render_calendar_pages
+from .pages_entries import render_entries
+from .pages_home import render_home
+from .pages_labels import label
+from .pages_lists import render_lists
+from .pages_view import alternates, context, docs_path
+
+SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
+
+
+def render(plan: Plan, options: BuildOptions) -> list[Output]:
+    ctx = context(plan, options)
+    outputs = [render_home(ctx), *render_calendar_pages(ctx), *render_lists(ctx), *render_entries(ctx)]
+    outputs.append(_feeds_sitemap())
+    return sorted(outputs, key=lambda o: o.path)
+
+
+def _feeds_sitemap() -> Output:
+    """An empty sitemap next to the feeds.
+
+    Material's script fetches `sitemap.xml` beside every `<link
+    rel="alternate">` (meant for language versions), so feed autodiscovery
+    links would each cost a 404 and a console error without it.
+    """
+    folder = posixpath.dirname(urls.rss_file(urls.ALL))
+    body = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+    return Output(f"{folder}/sitemap.xml", body.encode())
+
+
+def navigation(plan: Plan) -> list[object]:
+    """The nav for `mkdocs.yml`: home, calendar, then one index page per section."""
+    language = plan.site.language
+    nav: list[object] = [
+        {label(language, "home"): docs_path("")},
+        {label(language, "calendar"): docs_path(urls.calendar_page_dir())},
+        {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
+    ]
+    nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in SECTIONS)
+    return nav
+
+
+def unlisted() -> str:
+    """`not_in_nav` patterns: every page below a section's index page."""
+    return "\n".join(f"/{section}/*/" for section in SECTIONS) + "\n"
+
+
+def site_feeds(plan: Plan) -> list[dict[str, str]]:
+    """The site-wide feeds every page announces in its head (autodiscovery)."""
+    return alternates(urls.ALL, label(plan.site.language, "feed.title.all", site=plan.site.title))
+
+
+def drafts_banner(plan: Plan, options: BuildOptions) -> str:
+    """The banner a --drafts build shows on every page; empty otherwise."""
+    return label(plan.site.language, "drafts.banner") if options.drafts else ""

@@ -1,0 +1,213 @@
+"""Builds the website: generated Markdown + a generated MkDocs config, then the
+real MkDocs build (Material for MkDocs) through its Python API.
+
+Layout under the project root:
+
+    mkdocs.yml          the team's configuration (colours, logo, extra pages);
+                        without one, the configuration shipped beside this
+                        package is used (with its theme/)
+    theme/              Material `custom_dir` overrides and assets
+    pages/              optional extra Markdown pages listed in mkdocs.yml `nav`
+    .build/docs/        the generated pages (rewritten on every build)
+    .build/mkdocs.yml   INHERITs ../mkdocs.yml; sets what the plan decides
+
+No MkDocs plugin of ours: the pages are plain Markdown and the config plain
+YAML, so a move to Zensical (which reads the same mkdocs.yml) keeps working.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import jieba  # imported first: its import sets its logger to DEBUG, which we quiet below
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
+
+from . import markup, pages, urls
+from .model import Plan
+from .outputs import BuildOptions
+from .visibility import pages as entries_with_pages
+
+WORK_DIR = ".build"
+CONFIG = "mkdocs.yml"
+EXTRA_PAGES = "pages"
+SHIPPED_CONFIG = Path(__file__).resolve().parent.parent / CONFIG
+# The generated pages use them: `{#id}` heading anchors, and admonitions for
+# the draft and cancelled notes. Kept even if a team drops them from its list.
+REQUIRED_EXTENSIONS = ("attr_list", "admonition", "toc")
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused or warned; `messages` are its log lines, one per problem."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("the website build failed:\n" + "\n".join(messages))
+        self.messages = messages
+
+
+def build_site(project_root: Path, plan: Plan, options: BuildOptions, site_dir: Path) -> None:
+    """Renders the pages and builds the site into `site_dir` (replacing it).
+
+    Quiet unless it fails: MkDocs' log is captured, and any warning or error
+    raises `SiteBuildError` with its lines.
+    """
+    project_root = project_root.resolve()
+    parent_path = site_config(project_root)
+    with parent_path.open("rb") as stream:
+        parent = yaml_load(stream)
+    work = project_root / WORK_DIR
+    docs = work / "docs"
+    _write_docs(project_root, plan, options, docs)
+    config_path = work / CONFIG
+    config = generated_config(parent_path, plan, options, docs, site_dir.resolve(), parent)
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _run_mkdocs(config_path, options)
+
+
+def site_config(project_root: Path) -> Path:
+    """The team's mkdocs.yml, else the one shipped with the generator."""
+    for path in (project_root / CONFIG, SHIPPED_CONFIG):
+        if path.is_file():
+            return path
+    raise SiteBuildError([f"{CONFIG}: not found in {project_root} (the site's configuration)"])
+
+
+def _write_docs(project_root: Path, plan: Plan, options: BuildOptions, docs: Path) -> None:
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    written: set[str] = set()
+    for output in pages.render(plan, options):
+        target = docs / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(output.data)
+        written.add(output.path)
+    content = project_root / "content"
+    for entry in entries_with_pages(plan, options):
+        if entry.image:
+            target = docs / urls.image_file(entry.image)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(content / entry.image, target)
+    extra = project_root / EXTRA_PAGES
+    if extra.is_dir():
+        for source in sorted(p for p in extra.rglob("*") if p.is_file()):
+            relative = source.relative_to(extra).as_posix()
+            if relative in written:
+                raise SiteBuildError([f"{EXTRA_PAGES}/{relative}: has the path of a generated page"])
+            target = docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def generated_config(
+    parent_path: Path, plan: Plan, options: BuildOptions, docs: Path, site_dir: Path, parent: dict
+) -> dict:
+    """What the plan decides, on top of the team's mkdocs.yml (INHERIT merges
+    mappings key by key; lists such as `nav` are replaced, so the team's extra
+    pages are appended to ours here)."""
+    site = plan.site
+    theme = parent.get("theme") if isinstance(parent.get("theme"), dict) else {}
+    custom_dir = parent_path.parent / str(theme.get("custom_dir") or "theme")
+    extra_nav = parent.get("nav") or []
+    return {
+        "INHERIT": str(parent_path) if parent_path == SHIPPED_CONFIG else f"../{CONFIG}",
+        # Material prints the site name unescaped (header, <title>); the
+        # title is plain text, so it goes in escaped
+        "site_name": markup.text(site.title),
+        "site_description": markup.text(site.description),
+        "site_url": site.base_url,
+        "docs_dir": str(docs),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(custom_dir),
+            "language": site.language,
+            "font": False,  # Google Fonts is a third-party request, blocked in mainland China
+        },
+        "plugins": {"search": {"lang": [site.language]}},
+        "nav": pages.navigation(plan) + list(extra_nav),
+        "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
+        "not_in_nav": pages.unlisted(),
+        "extra": {
+            "plan_feeds": pages.site_feeds(plan),
+            "plan_drafts": pages.drafts_banner(plan, options),
+        },
+    }
+
+
+def _extensions(listed: list) -> list:
+    """The team's Markdown extensions, plus the ones the generated pages need."""
+    names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
+    return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+
+
+def _run_mkdocs(config_path: Path, options: BuildOptions) -> None:
+    with _captured_log() as records, _build_date(options):
+        try:
+            config = load_config(config_file=str(config_path))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise SiteBuildError([*_lines(records), str(error)]) from error
+    if records:
+        raise SiteBuildError(_lines(records))
+
+
+def _lines(records: list[logging.LogRecord]) -> list[str]:
+    return [f"{r.levelname.lower()}: {r.getMessage()}" for r in records]
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _captured_log() -> Iterator[list[logging.LogRecord]]:
+    """MkDocs and jieba talk on every build; keep their warnings, drop the chatter."""
+    records: list[logging.LogRecord] = []
+    handler = _Collect(records)
+    mkdocs_log = logging.getLogger("mkdocs")
+    jieba_log = logging.getLogger(jieba.__name__)
+    saved = (mkdocs_log.propagate, jieba_log.level)
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.propagate = False
+    jieba_log.setLevel(logging.WARNING)  # "Building prefix dict…" on stderr otherwise
+    try:
+        yield records
+    finally:
+        mkdocs_log.removeHandler(handler)
+        mkdocs_log.propagate, level = saved[0], saved[1]
+        jieba_log.setLevel(level)
+
+
+@contextmanager
+def _build_date(options: BuildOptions) -> Iterator[None]:
+    """MkDocs stamps the sitemap (and its gzip header) with the build date,
+    read from SOURCE_DATE_EPOCH: set it to the build's now, so the same plan
+    and now give the same bytes."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(options.now.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

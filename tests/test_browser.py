@@ -1,0 +1,208 @@
+"""The built site in a real browser: Debian's headless Chromium, driven by
+Playwright. Pages load without a JavaScript error and without one request
+leaving 127.0.0.1; Chinese search finds a story by a phrase inside its text;
+screenshots go to tests/artifacts/ for a person to look at.
+
+Chromium missing is a failure, not a skip: this is the only check of what a
+reader actually sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+
+from support_site import ARTIFACTS, BASIC, ROOT, Built, serving, session_build
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors, uncaught exceptions, hosts it asked."""
+
+    errors: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+    outside: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.is_file(), "Debian's chromium is required at /usr/bin/chromium (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def basic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, str]]:
+    built = session_build(tmp_path_factory, BASIC, "browser-basic")
+    with serving(built.site) as base:
+        yield built, base
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Built, str]]:
+    built = session_build(tmp_path_factory, ROOT, "browser-example")
+    with serving(built.site) as base:
+        yield built, base
+
+
+def _page(browser: Browser) -> tuple[Page, Watch]:
+    watch = Watch()
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+
+    def route(route: Route, request: Request) -> None:
+        host = urlsplit(request.url).hostname or ""
+        watch.hosts.add(host)
+        if host == "127.0.0.1":
+            route.continue_()
+        else:  # recorded, never fetched: the test must not depend on the network
+            watch.outside.append(request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: watch.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    return page, watch
+
+
+def _visit(page: Page, base: str, path: str) -> None:
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+
+
+PAGES = {
+    "home": "",
+    "calendar": "calendar/",
+    "subscribe": "calendar/subscribe/",
+    "event": "events/berlin-meetup/",
+    "recurring-event": "events/weekly-qa/",
+    "cancelled-event": "events/spring-fair/",
+    "channel": "channels/weibo/",
+    "product": "products/aurora-x1/",
+    "story": "user-stories/sichuan-hike/",
+    "campaign": "campaigns/spring-launch/",
+    "tier": "tiers/core/",
+    "events-index": "events/",
+}
+
+
+def test_pages_load_without_errors_or_requests_to_other_hosts(
+    browser: Browser, basic_site: tuple[Built, str]
+) -> None:
+    _, base = basic_site
+    page, watch = _page(browser)
+    for path in PAGES.values():
+        _visit(page, base, path)
+        assert page.locator("article h1").first.is_visible(), path
+    page.close()
+    assert watch.errors == []
+    assert watch.outside == []
+    assert watch.hosts == {"127.0.0.1"}
+
+
+def test_screenshots_of_home_calendar_event_and_channel(browser: Browser, basic_site: tuple[Built, str]) -> None:
+    _, base = basic_site
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page, watch = _page(browser)
+    for name in ("home", "calendar", "event", "recurring-event", "channel", "product", "campaign"):
+        _visit(page, base, PAGES[name])
+        target = ARTIFACTS / f"site-{name}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 10_000, name
+    # Chinese text is drawn with a CJK font, not as empty boxes: a CJK title is
+    # as wide as its characters, and much wider than the same count of boxes
+    _visit(page, base, PAGES["story"])
+    width = page.evaluate(
+        """() => { const h = document.querySelector('article h1');
+                   const r = document.createRange(); r.selectNodeContents(h);
+                   return r.getBoundingClientRect().width / h.textContent.trim().length; }"""
+    )
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article h1')).fontSize)")
+    assert width > 0.6 * size
+    # a month grid fits the content column: nothing spills to the side
+    _visit(page, base, PAGES["calendar"])
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('.plan-month-wrap')]
+                 .filter(w => w.scrollWidth > w.clientWidth + 1).length"""
+    )
+    assert overflow == 0
+    page.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def _search(page: Page, query: str, how: str = "input method") -> list[tuple[str, str]]:
+    """Types a query and returns (title, path) of the results.
+
+    "input method": the text arrives at once, then a key (as a Chinese input
+    method commits a word); "paste": the text arrives with no key at all.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    if how == "paste":
+        box.fill(query)
+    else:
+        page.keyboard.insert_text(query)  # fires no key event...
+        page.keyboard.press("End")  # ...a real input method ends with one
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=20_000)
+    found = []
+    for index in range(results.count()):
+        item = results.nth(index)
+        link = item.locator("a").first
+        href = urlsplit(link.get_attribute("href") or "").path  # without the ?h= highlight
+        found.append((item.locator("h1").first.inner_text(), href))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("query", "story"),
+    [
+        ("川西徒步", "user-stories/sichuan-hike/"),  # a phrase of two words, as a reader types it
+        ("稻城", "user-stories/sichuan-hike/"),  # a word only in the body text
+        ("充电宝", "user-stories/sichuan-hike/"),  # a word only in the quote
+    ],
+)
+def test_chinese_search_finds_the_story_that_contains_the_words(
+    browser: Browser, basic_site: tuple[Built, str], query: str, story: str
+) -> None:
+    _, base = basic_site
+    page, watch = _page(browser)
+    _visit(page, base, "")
+    found = _search(page, query)
+    assert any(href.endswith(story) for _, href in found[:3]), found
+    page.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_search_hears_text_that_arrives_without_a_key(browser: Browser, basic_site: tuple[Built, str]) -> None:
+    _, base = basic_site
+    page, watch = _page(browser)
+    _visit(page, base, "")
+    found = _search(page, "川西徒步", how="paste")
+    assert found and found[0][1].endswith("user-stories/sichuan-hike/"), found
+    page.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_chinese_search_works_on_the_example_plan(browser: Browser, example_site: tuple[Built, str]) -> None:
+    _, base = example_site
+    page, watch = _page(browser)
+    _visit(page, base, "")
+    found = _search(page, "川西徒步")
+    assert any(href.endswith("user-stories/chuanxi-trek-with-ultra/") for _, href in found[:3]), found
+    page.close()
+    assert watch.errors == [] and watch.outside == []

@@ -1,0 +1,528 @@
+"""The website, built for real (check_plan -> MkDocs + Material -> calendars
+and feeds) and read back as HTML: pages at their URLs, links that resolve,
+plain text that stays text, drafts and cancellations, times and zones."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+import yaml
+
+from generator.sitebuild import SiteBuildError, build_site
+from generator.outputs import BuildOptions
+from support_site import (
+    BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
+    make_project, page_file, read_page, references, resolve, search_index, session_build, text, texts,
+)
+
+
+@pytest.fixture(scope="session")
+def basic(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return session_build(tmp_path_factory, BASIC, "basic")
+
+
+@pytest.fixture(scope="session")
+def basic_drafts(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return session_build(tmp_path_factory, BASIC, "basic-drafts", drafts=True)
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return session_build(tmp_path_factory, HOSTILE, "hostile")
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example plan that ships with the project (content/ and calendar/ at the root)."""
+    return session_build(tmp_path_factory, ROOT, "example")
+
+
+# --- pages at their URLs ---------------------------------------------------------
+
+
+def test_every_page_of_the_basic_plan_is_at_its_url(basic: Built) -> None:
+    expected = [
+        "", "calendar/", "calendar/subscribe/",
+        "products/", "user-stories/", "brand-stories/", "events/", "campaigns/", "channels/", "tiers/",
+        "products/aurora-x1/", "user-stories/sichuan-hike/", "brand-stories/ten-years/",
+        "events/x1-launch/", "events/weekly-qa/", "events/berlin-meetup/", "events/spring-fair/",
+        "campaigns/spring-launch/",
+        "channels/weibo/", "channels/wechat/", "channels/forum/", "channels/bilibili/",
+        "tiers/core/", "tiers/active/", "tiers/new/",
+    ]
+    missing = [url for url in expected if not page_file(basic.site, url).is_file()]
+    assert missing == []
+    # the calendars and feeds of the same build sit at the URLs the pages link to
+    for path in ("calendar/all.ics", "calendar/events.ics", "calendar/weibo.ics",
+                 "feeds/all.rss.xml", "feeds/weibo.atom.xml"):
+        assert (basic.site / path).is_file(), path
+
+
+def test_each_page_carries_its_own_title(basic: Built) -> None:
+    assert texts(read_page(basic.site, "products/aurora-x1/"), "article h1") == ["极光 X1"]
+    assert texts(read_page(basic.site, "user-stories/sichuan-hike/"), "article h1") == ["带着 X1 在川西徒步的七天"]
+    assert read_page(basic.site, "channels/weibo/").findtext(".//title") == "微博 - 极光社区 · 2027 内容计划"
+    assert read_page(basic.site, "").findtext(".//title") == "极光社区 · 2027 内容计划"
+
+
+def test_every_page_of_the_example_plan_is_at_its_url(example: Built) -> None:
+    plan = example.plan
+    for entry in plan.entries:
+        page = page_file(example.site, f"{entry.kind.value}/{entry.id}/")
+        public = not entry.status.is_draft and (not entry.status.is_cancelled or entry.kind.value == "events")
+        assert page.is_file() == public, f"{entry.kind.value}/{entry.id} ({entry.status})"
+    for channel in plan.channels:
+        assert page_file(example.site, f"channels/{channel.id}/").is_file()
+    for tier in plan.site.tiers:
+        assert page_file(example.site, f"tiers/{tier.id}/").is_file()
+
+
+# --- links ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["basic", "basic_drafts", "hostile", "example"])
+def test_every_link_and_asset_resolves_and_nothing_loads_from_another_host(
+    name: str, request: pytest.FixtureRequest
+) -> None:
+    built: Built = request.getfixturevalue(name)
+    base_path = urlsplit(built.plan.site.base_url).path
+    broken, foreign = [], []
+    anchors: dict[Path, set[str]] = {}
+    checked = 0
+    for path in html_files(built.site):
+        for ref in references(built.site, path):
+            if ref.url.startswith(("mailto:", "tel:", "webcal:", "data:")):
+                continue
+            target = resolve(built.site, ref.page, ref.url, base_path)
+            if target is None:
+                if ref.loads:
+                    foreign.append(ref)
+                continue
+            checked += 1
+            file, fragment = target
+            if not file.is_file():
+                broken.append(ref)
+            elif fragment and file.suffix == ".html":
+                if fragment not in anchors.setdefault(file, ids(file)):
+                    broken.append(ref)
+    assert checked > 100
+    assert broken == []
+    assert foreign == []
+
+
+def test_stylesheets_fetch_nothing_from_another_host(basic: Built) -> None:
+    outside = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?:https?:)?//""", re.I)
+    offenders = [p.name for p in basic.site.rglob("*.css") if outside.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+    for path in html_files(basic.site):
+        assert "fonts.googleapis.com" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_product_page_links_what_names_it_and_what_it_names(basic: Built) -> None:
+    doc = read_page(basic.site, "products/aurora-x1/")
+    links = hrefs(doc, "article a")
+    # referred to by: the story and the launch event that name the product
+    assert "../../user-stories/sichuan-hike/" in links
+    assert "../../events/x1-launch/" in links
+    # it names: its campaign and its tiers
+    assert "../../campaigns/spring-launch/" in links
+    assert "../../tiers/core/" in links
+    # the story names the product back, and its author's tier
+    story = hrefs(read_page(basic.site, "user-stories/sichuan-hike/"), "article a")
+    assert "../../products/aurora-x1/" in story
+    assert "../../tiers/core/" in story
+    # the tier lists the story aimed at it
+    assert "../../user-stories/sichuan-hike/" in hrefs(read_page(basic.site, "tiers/core/"), "article a")
+
+
+def test_a_campaign_page_shows_its_period_goals_and_timeline(basic: Built) -> None:
+    doc = read_page(basic.site, "campaigns/spring-launch/")
+    facts = dict(zip(texts(doc, ".plan-facts dt"), texts(doc, ".plan-facts dd")))
+    assert facts["时间段"] == "2027年4月1日 周四 – 4月30日 周五（30 天）"
+    assert "扩大活跃用户" in facts["目标"]
+    timeline = " ".join(texts(doc, ".plan-agenda"))
+    assert "极光 X1 发布会" in timeline  # the member event
+    assert "带着 X1 在川西徒步的七天" in timeline  # a member story's publication
+    assert "春季新品季开始" in timeline  # the campaign's own publication
+    assert "../../events/x1-launch/" in hrefs(doc, ".plan-agenda a")
+
+
+def test_the_schedule_of_an_entry_shows_channel_time_and_status(basic: Built) -> None:
+    doc = read_page(basic.site, "user-stories/sichuan-hike/")
+    rows = [texts(row, "td") for row in doc.cssselect("table.plan-schedule tbody tr")]
+    assert rows == [
+        ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "已批准"],
+        ["2027年4月5日 周一 12:00", "极光论坛", "川西徒步七天，全程手机拍摄", "已批准"],
+    ]
+
+
+def test_the_navigation_lists_sections_not_entries(example: Built) -> None:
+    doc = read_page(example.site, "events/weekly-online-qa/")
+    nav = hrefs(doc, ".md-nav--primary a.md-nav__link")
+    assert 5 <= len(nav) <= 15
+    entry_pages = [h for h in nav if re.search(r"(products|stories|events|campaigns)/[a-z0-9-]+/$", h)]
+    assert entry_pages == []
+
+
+# --- plain text stays text ---------------------------------------------------------------
+
+
+def _all_html(built: Built) -> list[tuple[str, object]]:
+    return [(p.relative_to(built.site).as_posix(), read_page(built.site, p.relative_to(built.site).as_posix()))
+            for p in html_files(built.site)]
+
+
+def test_titles_with_markup_stay_literal_text_on_every_page(hostile: Built) -> None:
+    story = read_page(hostile.site, "user-stories/quote/")
+    assert story.findtext(".//title") == "</title><script>alert(1)</script> - Hostile <b>Plan</b> & *co*"
+    assert texts(story, "article h1") == ["</title><script>alert(1)</script>"]
+    assert texts(story, ".md-header__topic .md-ellipsis")[0] == "Hostile <b>Plan</b> & *co*"
+    logo = story.cssselect(".md-header__button.md-logo")[0]
+    assert logo.get("title") == "Hostile <b>Plan</b> & *co*"
+    product = read_page(hostile.site, "products/gadget/")
+    assert texts(product, "article h1") == ["<b>Gadget</b> *x* [a](javascript:alert(1))"]
+    assert "</title><script>alert('summary')</script>" in texts(product, ".plan-lead")
+    home = read_page(hostile.site, "")
+    assert texts(home, ".plan-hero__name") == ["<i>Crowd</i>"]
+    assert "Fans <b>&</b> friends" in texts(home, ".plan-tier__name")
+    # the search index holds titles as text too (its HTML-escaped form)
+    titles = {d["location"]: d["title"] for d in search_index(hostile.site)["docs"]}
+    assert "&lt;/title&gt;" in titles["user-stories/quote/"] and "<script" not in titles["user-stories/quote/"]
+
+
+def test_no_script_handler_or_javascript_url_reaches_a_page(hostile: Built) -> None:
+    for name, doc in _all_html(hostile):
+        for element in doc.iter():
+            if not isinstance(element.tag, str):
+                continue
+            handlers = [a for a in element.attrib if a.lower().startswith("on")]
+            assert handlers == [], (name, element.tag, handlers)
+            for attribute in ("href", "src", "action", "formaction"):
+                value = (element.get(attribute) or "").strip().lower()
+                assert not value.startswith(("javascript:", "vbscript:", "data:text")), (name, value)
+            if element.tag == "script":
+                # Material's own scripts only: its bundle, its config, its tiny inline setup
+                assert "alert(" not in (element.text or ""), name
+            if element.tag == "style":
+                assert "display:none" not in (element.text or "").replace(" ", ""), name
+    body = read_page(hostile.site, "products/gadget/").cssselect(".plan-body")[0]
+    assert body.cssselect("strong")  # Markdown still formats
+    assert [a.get("href") for a in body.cssselect("a")] == [None, "https://example.org/ok"]
+
+
+def test_images_from_other_hosts_are_not_loaded(hostile: Built) -> None:
+    images = read_page(hostile.site, "products/gadget/").cssselect(".plan-body img")
+    assert [(i.get("src"), i.get("alt")) for i in images] == [(None, "pixel")]
+
+
+# --- drafts and cancellations ------------------------------------------------------------------
+
+
+DRAFT_TITLES = ("极光手环（草稿）", "新手的第一周", "内部预览会")
+
+
+def test_drafts_are_nowhere_without_the_drafts_option(basic: Built) -> None:
+    for url in ("products/aurora-band/", "user-stories/first-week/", "events/secret-preview/"):
+        assert not page_file(basic.site, url).exists(), url
+    for path in [*html_files(basic.site), basic.site / "search" / "search_index.json"]:
+        content = path.read_text(encoding="utf-8")
+        for title in DRAFT_TITLES:
+            assert title not in content, (path, title)
+    # a cancelled product keeps no page either
+    assert not page_file(basic.site, "products/old-charger/").exists()
+
+
+def test_drafts_are_marked_in_a_drafts_build(basic_drafts: Built) -> None:
+    for url, title in (("products/aurora-band/", "极光手环（草稿）"), ("events/secret-preview/", "内部预览会"),
+                       ("user-stories/first-week/", "新手的第一周")):
+        doc = read_page(basic_drafts.site, url)
+        assert texts(doc, "article h1") == [title]
+        assert doc.cssselect(".plan-badges .plan-badge--draft"), url
+        assert doc.cssselect(".admonition.plan-draft-note"), url
+        assert "--drafts" in " ".join(texts(doc, ".md-banner"))
+    calendar = read_page(basic_drafts.site, "calendar/")
+    assert any("内部预览会" in text(c) for c in calendar.cssselect(".plan-chip.plan-chip--is-draft"))
+
+
+def test_a_cancelled_event_keeps_its_page_marked_cancelled(basic: Built) -> None:
+    doc = read_page(basic.site, "events/spring-fair/")
+    assert texts(doc, ".plan-badges .plan-badge--cancelled") == ["已取消"]
+    assert doc.cssselect(".admonition.plan-cancelled-note")
+    calendar = read_page(basic.site, "calendar/")
+    chips = [c for c in calendar.cssselect("a.plan-chip--event") if "春季市集" in text(c)]
+    assert len(chips) == 2  # both days of the fair
+    assert all("plan-cancelled" in c.get("class") for c in chips)
+    card = [c for c in read_page(basic.site, "events/").cssselect(".plan-card") if "春季市集" in text(c)]
+    assert card and card[0].cssselect(".plan-badge--cancelled")
+
+
+# --- events, times and zones -------------------------------------------------------------
+
+
+def _facts(doc: object) -> dict[str, str]:
+    return dict(zip(texts(doc, ".plan-facts dt"), texts(doc, ".plan-facts dd")))
+
+
+def test_an_event_abroad_shows_its_own_zone_and_the_plans(basic: Built) -> None:
+    facts = _facts(read_page(basic.site, "events/berlin-meetup/"))
+    # 18:00 in Berlin (summer time, UTC+2) is 00:00 the next day in Shanghai
+    assert facts["时间"] == "2027年4月15日 周四 18:00–20:00（Europe/Berlin, UTC+02:00）"
+    assert facts["换算为计划时区"] == "2027年4月16日 周五 00:00–02:00（Asia/Shanghai, UTC+08:00）"
+    assert facts["地点"] == "Factory Berlin · Berlin"
+
+
+def test_a_recurring_event_says_its_rule_in_words(basic: Built) -> None:
+    # every Tuesday and Thursday from 6 April to 29 June 2027, but 4 May
+    day, count = date(2027, 4, 6), 0
+    while day <= date(2027, 6, 29):
+        count += day.weekday() in (1, 3) and day != date(2027, 5, 4)
+        day += timedelta(days=1)
+    doc = read_page(basic.site, "events/weekly-qa/")
+    facts = _facts(doc)
+    assert facts["重复"] == f"每周二、四 20:00，至 2027-06-29，共 {count} 次；跳过 2027-05-04"
+    assert facts["跳过的日期"] == "2027-05-04"
+    dates = doc.cssselect(".plan-occurrences li")
+    assert len(dates) == count + 1
+    assert [text(d) for d in dates if d.get("class") == "plan-skipped"] == ["2027年5月4日 周二 20:00–21:00 已跳过"]
+    # each date is on the calendar, the skipped one is not
+    calendar = read_page(basic.site, "calendar/")
+    days = [c.get("data-date") for c in calendar.cssselect("td.plan-day") if "每周线上答疑" in text(c)]
+    assert len(days) == count and "2027-05-04" not in days
+
+
+def test_an_event_page_offers_its_own_calendar_file(basic: Built) -> None:
+    doc = read_page(basic.site, "events/x1-launch/")
+    assert "x1-launch.ics" in hrefs(doc, "article a")
+    assert (basic.site / "events" / "x1-launch" / "x1-launch.ics").is_file()
+    facts = _facts(doc)
+    assert facts["名额"] == "3,000 人"
+    assert facts["提醒"] == "提前 1 天、提前 30 分钟"
+
+
+# --- home, channels, calendar ------------------------------------------------------------
+
+
+def test_home_shows_community_goals_tiers_channels_and_the_next_two_weeks(basic: Built) -> None:
+    doc = read_page(basic.site, "")
+    assert texts(doc, ".plan-hero__name") == ["极光社区"]
+    assert texts(doc, ".plan-hero__positioning") == ["科技创新、用户至上"]
+    bars = {text(k.cssselect(".plan-kpi__name")[0]): k.cssselect("progress")[0].get("value")
+            for k in doc.cssselect(".plan-kpi")}
+    # 20,000 -> 50,000, now 32,000: 40 %; 12 h -> 2 h, now 6 h: 60 %; no actual yet: empty bar
+    assert bars == {"月活跃用户": "40", "问题首次响应时长": "60", "用户故事": "0"}
+    assert "完成 40%" in texts(doc, ".plan-kpi__progress")
+    assert "尚无实际数据" in texts(doc, ".plan-kpi__progress")
+    assert texts(doc, ".plan-tier__name") == ["核心用户", "活跃用户", "新用户"]
+    channels = {texts(r, "td")[0]: texts(r, "td")[2] for r in doc.cssselect("table.plan-channels tbody tr")}
+    assert channels["微博"] == "每周 3 次"
+    coming = " ".join(texts(doc, ".plan-agenda"))
+    assert "极光 X1 发布会" in coming and "清明节" in coming  # 10 April, 5 April
+    assert "极光的十年" not in coming  # 20 April: beyond two weeks from 1 April
+    assert "春季新品季" in coming  # running now
+
+
+def test_home_follows_the_builds_now(tmp_path: Path) -> None:
+    later = build_plan(BASIC, tmp_path / "p", now=NOW + timedelta(days=18))
+    coming = " ".join(texts(read_page(later.site, ""), ".plan-agenda"))
+    assert "极光的十年" in coming and "清明节" not in coming
+
+
+def test_a_channel_page_has_its_schedule_and_subscriptions(basic: Built) -> None:
+    doc = read_page(basic.site, "channels/weibo/")
+    links = hrefs(doc, "article a")
+    for target in ("../../feeds/weibo.rss.xml", "../../feeds/weibo.atom.xml", "../../calendar/weibo.ics",
+                   "webcal://plan.example.cn/aurora/calendar/weibo.ics"):
+        assert target in links
+    upcoming = " ".join(texts(doc, "#upcoming + .plan-table-wrap tbody"))
+    past = " ".join(texts(doc, "#past + .plan-table-wrap tbody"))
+    assert "极光 X1 正式发布" in upcoming and "带着 X1 在川西徒步的七天" in past
+    assert "带着 X1 在川西徒步的七天" not in upcoming
+    feeds = {(l.get("type"), l.get("href")) for l in doc.cssselect("head link[rel=alternate]")}
+    assert ("application/rss+xml", "../../feeds/all.rss.xml") in feeds
+    assert ("application/atom+xml", "../../feeds/weibo.atom.xml") in feeds
+
+
+def test_every_page_announces_the_site_wide_feeds(basic: Built) -> None:
+    for path in html_files(basic.site):
+        doc = read_page(basic.site, path.relative_to(basic.site).as_posix())
+        types = [l.get("type") for l in doc.cssselect("head link[rel=alternate]")]
+        assert "application/rss+xml" in types and "application/atom+xml" in types, path
+
+
+def test_the_calendar_has_a_month_grid_per_month_legend_and_subscriptions(basic: Built) -> None:
+    doc = read_page(basic.site, "calendar/")
+    months = [h.get("id") for h in doc.cssselect("article h2")]
+    assert months == ["m-2027-03", "m-2027-04", "m-2027-05", "m-2027-06"]
+    assert len(doc.cssselect("table.plan-month")) == 4
+    legend = texts(doc, ".plan-legend .plan-chip")
+    assert {"活动", "发布", "营销活动", "产品发布", "节假日", "电商节点", "品牌日", "已取消"} <= set(legend)
+    kinds = {c.get("class").split()[1] for c in doc.cssselect("td[data-date='2027-04-10'] a.plan-chip")}
+    assert {"plan-chip--event", "plan-chip--launch", "plan-chip--key-date"} <= kinds
+    links = hrefs(doc, "article a")
+    assert "all.ics" in links and "events.ics" in links and "subscribe/" in links
+    labour = [c.get("data-date") for c in doc.cssselect("td.plan-day") if "劳动节假期" in text(c)]
+    assert labour == ["2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-05-05"]
+
+
+def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built) -> None:
+    doc = read_page(basic.site, "calendar/subscribe/")
+    headings = texts(doc, "article h2")
+    assert headings[1:] == ["Google 日历", "Outlook", "Apple 日历（iPhone、iPad、Mac）"]
+    body = text(doc.cssselect("article")[0])
+    assert "大约每天刷新一次" in body and "每隔几个小时" in body and "可以自行设置" in body
+    assert "https://plan.example.cn/aurora/calendar/all.ics" in texts(doc, "code.plan-url")
+    assert "webcal://plan.example.cn/aurora/calendar/events.ics" in hrefs(doc, "article a")
+
+
+def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
+    zh = read_page(basic.site, "")
+    en = read_page(hostile.site, "")
+    assert zh.get("lang") == "zh" and en.get("lang") == "en"
+    assert zh.cssselect("input.md-search__input")[0].get("placeholder") == "搜索"
+    assert en.cssselect("input.md-search__input")[0].get("placeholder") == "Search"
+    assert texts(en, "article h2")[0] == "The next two weeks"
+    facts = _facts(read_page(hostile.site, "events/standup/"))
+    assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times; skipping 2027-04-07"
+    assert search_index(basic.site)["config"]["lang"] == ["zh"]
+
+
+# --- the build itself ------------------------------------------------------------------------
+
+
+def test_the_same_plan_and_now_give_the_same_bytes(basic: Built, tmp_path: Path) -> None:
+    again = build_plan(BASIC, tmp_path / "again")
+    first = {p.relative_to(basic.site): p.read_bytes() for p in basic.site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_a_long_collection_is_paginated(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    for n in range(130):
+        (root / "content" / "user-stories" / f"story-{n:03d}.yaml").write_text(
+            f"title: 故事 {n:03d}\nsummary: 第 {n} 个故事\nauthor:\n  name: 用户 {n}\n", encoding="utf-8"
+        )
+    built = build_project(root)
+    first, second = read_page(built.site, "user-stories/"), read_page(built.site, "user-stories/page/2/")
+    listed = hrefs(first, ".plan-card__title a") + hrefs(second, ".plan-card__title a")
+    assert len(listed) == 131 and len(set(listed)) == 131
+    assert "page/2/" in hrefs(first, ".plan-pager a") and "../../" in hrefs(second, ".plan-pager a")
+
+
+def test_extra_pages_from_the_team_join_the_site(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    (root / "pages").mkdir()
+    (root / "pages" / "about.md").write_text("# 关于我们\n\n社区运营团队。\n", encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("nav: []", "nav:\n  - 关于: about.md")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    built = build_project(root)
+    assert texts(read_page(built.site, "about/"), "article h1") == ["关于我们"]
+    assert "about/" in hrefs(read_page(built.site, ""), ".md-nav--primary a")
+
+
+def test_pages_keep_their_anchors_when_the_team_drops_markdown_extensions(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "attr_list" in config.pop("markdown_extensions")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    built = build_project(root)
+    home = read_page(built.site, "")
+    assert [h.get("id") for h in home.cssselect("article h2")][:2] == ["coming-up", "goals"]
+    assert "{#" not in text(home)
+
+
+def test_the_build_is_quiet_when_it_works_and_says_why_when_it_fails(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    plan = load_plan(root)
+    build_site(root, plan, BuildOptions(now=NOW), tmp_path / "site")
+    assert capfd.readouterr() == ("", "")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("nav: []", "nav:\n  - 不存在: missing.md")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with pytest.raises(SiteBuildError) as failure:
+        build_site(root, plan, BuildOptions(now=NOW), tmp_path / "site")
+    assert any("missing.md" in line for line in failure.value.messages)
+
+
+def test_the_generated_config_inherits_the_teams_mkdocs_yml(basic: Built) -> None:
+    generated = yaml.safe_load((basic.root / ".build" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert generated["INHERIT"] == "../mkdocs.yml"
+    assert generated["theme"]["language"] == "zh" and generated["theme"]["font"] is False
+    assert generated["plugins"] == {"search": {"lang": ["zh"]}}
+    # the team's palette (from the root mkdocs.yml) reaches the pages
+    body = read_page(basic.site, "").cssselect("body")[0]
+    assert body.get("data-md-color-primary") == "deep-orange"
+
+
+# --- preview with live reload ------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(condition, what: str, limit: float = 120.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+        except requests.RequestException:
+            value = None
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def test_serve_previews_rebuilds_on_yaml_edits_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as stream:
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--root", str(root), "--port", str(port),
+             "--now", "2027-04-01T09:00+08:00"],
+            cwd=ROOT, stdout=stream, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    base = f"http://127.0.0.1:{port}/"
+    story = root / "content" / "user-stories" / "sichuan-hike.yaml"
+    try:
+        page = _wait_for(lambda: requests.get(base + "user-stories/sichuan-hike/", timeout=10), "the preview")
+        assert page.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert "带着 X1 在川西徒步的七天" in page.text
+        assert "livereload" in page.text  # the page reloads itself after a rebuild
+        ics = requests.get(base + "calendar/all.ics", timeout=10)
+        assert ics.headers["Content-Type"] == "text/calendar; charset=utf-8"
+        assert ics.text.startswith("BEGIN:VCALENDAR")
+
+        story.write_text(story.read_text(encoding="utf-8").replace("在川西徒步的七天", "在川西徒步的八天"),
+                         encoding="utf-8")
+        _wait_for(lambda: "在川西徒步的八天" in requests.get(base + "user-stories/sichuan-hike/", timeout=10).text,
+                  "the edit to show")
+
+        story.write_text(story.read_text(encoding="utf-8").replace("products: [aurora-x1]", "products: [nope]"),
+                         encoding="utf-8")
+        _wait_for(lambda: "content/user-stories/sichuan-hike.yaml:" in log.read_text(encoding="utf-8"),
+                  "the problem to be printed")
+        assert re.search(r"content/user-stories/sichuan-hike\.yaml:\d+:\d+: error: ", log.read_text(encoding="utf-8"))
+        still = requests.get(base + "user-stories/sichuan-hike/", timeout=10)
+        assert still.status_code == 200 and "在川西徒步的八天" in still.text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    shutil.rmtree(root / ".build", ignore_errors=True)
