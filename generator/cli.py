@@ -20,7 +20,7 @@ from . import editor_schema
 from .lint import lint
 from .scaffold import KIND_NAMES, scaffold
 from .messages import render
-from .outputs import BuildOptions
+from .outputs import BuildOptions, Finding
 from .problems import Severity, has_errors, ordered
 from .specs import ID_MAX, ID_PATTERN, parse_moment
 
@@ -98,6 +98,19 @@ def _now_argument(text: str) -> datetime | date:
     return value
 
 
+def checked(
+    result: CheckResult, now: datetime | date | None, drafts: bool
+) -> tuple[CheckResult, BuildOptions | None]:
+    """Adds the lint's warnings to a clean check and makes the build's options
+    (None when the plan has errors)."""
+    if result.plan is None:
+        return result, None
+    resolved = resolve_now(now, result.plan.site.timezone)
+    problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
+    findings = tuple(Finding(p.path, p.line, p.column, p.message(result.language)) for p in problems)
+    return replace(result, problems=problems), BuildOptions(now=resolved, drafts=drafts, findings=findings)
+
+
 def resolve_now(given: datetime | date | None, zone: str) -> datetime:
     """--now, else SOURCE_DATE_EPOCH, else the clock; a time without offset is in the plan's zone."""
     if given is None:
@@ -126,18 +139,15 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
-    now = resolve_now(args.now, result.plan.site.timezone) if result.plan else None
-    if result.plan is not None and now is not None:
-        result = replace(result, problems=tuple(ordered([*result.problems, *lint(result.plan, now)])))
+    result, options = checked(result, args.now, args.drafts)
     _print_problems(result, getattr(args, "format", "text"))
     failed = has_errors(result.problems) or (
         args.strict and any(p.severity is Severity.WARNING for p in result.problems)
     )
-    if failed or result.plan is None or now is None:
+    if failed or options is None:
         return 1
     if command == "check":
         return 0
-    options = BuildOptions(now=now, drafts=args.drafts)
     out = args.out if args.out is not None else root / "site"
     return _build(root, result, options, out)
 

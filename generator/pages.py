@@ -18,6 +18,7 @@ from .pages_calendar import render_calendar_pages
 from .pages_entries import render_entries
 from .pages_home import render_home
 from .pages_labels import label
+from .pages_lint import LINT_DIR, render_lint
 from .pages_lists import render_lists
 from .pages_view import alternates, context, docs_path
 
@@ -26,7 +27,13 @@ SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
 
 def render(plan: Plan, options: BuildOptions) -> list[Output]:
     ctx = context(plan, options)
-    outputs = [render_home(ctx), *render_calendar_pages(ctx), *render_lists(ctx), *render_entries(ctx)]
+    outputs = [
+        render_home(ctx),
+        *render_calendar_pages(ctx),
+        *render_lists(ctx),
+        *render_entries(ctx),
+        render_lint(ctx),
+    ]
     outputs.append(_feeds_sitemap())
     return sorted(outputs, key=lambda o: o.path)
 
@@ -52,6 +59,7 @@ def navigation(plan: Plan) -> list[object]:
         {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
     ]
     nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in SECTIONS)
+    nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav
 
 

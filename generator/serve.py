@@ -18,8 +18,8 @@ from mkdocs.livereload import LiveReloadServer
 
 from . import pipeline
 from .check import check_plan
-from .cli import resolve_now
-from .outputs import BuildOptions
+from .cli import checked
+from .problems import has_errors
 from .sitebuild import CONFIG, EXTRA_PAGES, WORK_DIR
 
 PREVIEW = "preview"  # the served build, under .build/
@@ -63,12 +63,11 @@ def serve(
 def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None) -> Callable[[], bool]:
     def rebuild() -> bool:
         """Checks and builds; on any problem keeps the last good site."""
-        result = check_plan(root)
+        result, options = checked(check_plan(root), now, drafts)
         for problem in result.problems:
             print(problem.format(result.language), file=sys.stderr)
-        if result.plan is None:
+        if options is None or has_errors(result.problems):
             return False
-        options = BuildOptions(now=resolve_now(now, result.plan.site.timezone), drafts=drafts)
         try:
             pipeline.build(root, result.plan, options, out)
         except Exception as error:  # a failed build leaves the last good site in place

@@ -82,7 +82,7 @@ def test_navigation_lists_sections_only(basic) -> None:  # type: ignore[no-untyp
     assert targets == [
         "index.md", "calendar/index.md", "calendar/subscribe/index.md", "products/index.md",
         "user-stories/index.md", "brand-stories/index.md", "events/index.md", "campaigns/index.md",
-        "channels/index.md", "tiers/index.md",
+        "channels/index.md", "tiers/index.md", "lint/index.md",
     ]
     assert [next(iter(item)) for item in nav][:3] == ["首页", "日历", "订阅日历"]
 
