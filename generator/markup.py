@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import markdown
@@ -32,6 +33,7 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@lru_cache(maxsize=20_000)  # a pure function of its text: the preview re-renders unchanged bodies
 def to_html(text: str, remote_images: bool = True) -> str:
     """Sanitized HTML for a Markdown text (empty text gives empty HTML).
 

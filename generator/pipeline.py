@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import calendars, editor_schema, feeds, sitebuild
 from .model import Plan
-from .outputs import BuildOptions
+from .outputs import BuildOptions, Output
 from .writer import check_out_folder, discard, replace, staging_for, write_outputs
 
 
@@ -27,19 +27,28 @@ def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> B
     staging = staging_for(out)
     try:
         sitebuild.build_site(project_root, plan, options, staging)
-        write_outputs(
-            staging,
-            [
-                *calendars.render(plan, options),
-                *feeds.render(plan, options),
-                *editor_schema.render(plan, plan.site.language),
-            ],
-        )
+        write_outputs(staging, _files(plan, options))
         report = _measure(staging)
         replace(out, staging)
     finally:
         discard(staging)
     return report
+
+
+def refresh(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> None:
+    """The preview's rebuild, in place over the last one: MkDocs redoes only the
+    pages whose Markdown changed, and only changed files are written."""
+    sitebuild.build_site(project_root, plan, options, out, dirty=True)
+    write_outputs(out, _files(plan, options), only_changed=True)
+
+
+def _files(plan: Plan, options: BuildOptions) -> list[Output]:
+    """Everything but the site's pages: calendars, feeds, the editor schema."""
+    return [
+        *calendars.render(plan, options),
+        *feeds.render(plan, options),
+        *editor_schema.render(plan, plan.site.language),
+    ]
 
 
 def _measure(folder: Path) -> BuildReport:

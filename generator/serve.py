@@ -61,17 +61,25 @@ def serve(
 
 
 def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None) -> Callable[[], bool]:
+    built = False  # after one whole build, edits rebuild in place only what they change
+
     def rebuild() -> bool:
         """Checks and builds; on any problem keeps the last good site."""
+        nonlocal built
         result, options = checked(check_plan(root), now, drafts)
         for problem in result.problems:
             print(problem.format(result.language), file=sys.stderr)
         if options is None or has_errors(result.problems):
             return False
         try:
-            pipeline.build(root, result.plan, options, out)
-        except Exception as error:  # a failed build leaves the last good site in place
+            if built:
+                pipeline.refresh(root, result.plan, options, out)
+            else:
+                pipeline.build(root, result.plan, options, out)
+                built = True
+        except Exception as error:  # a failed whole build leaves the last good site in place
             print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
+            built = False  # the next edit starts again from a whole build
             return False
         return True
 

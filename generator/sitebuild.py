@@ -17,9 +17,9 @@ YAML, so a move to Zensical (which reads the same mkdocs.yml) keeps working.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +53,9 @@ class SiteBuildError(Exception):
         self.messages = messages
 
 
-def build_site(project_root: Path, plan: Plan, options: BuildOptions, site_dir: Path) -> None:
+def build_site(
+    project_root: Path, plan: Plan, options: BuildOptions, site_dir: Path, dirty: bool = False
+) -> None:
     """Renders the pages and builds the site into `site_dir` (replacing it).
 
     Quiet unless it fails: MkDocs' log is captured, and any warning or error
@@ -65,11 +67,17 @@ def build_site(project_root: Path, plan: Plan, options: BuildOptions, site_dir: 
         parent = yaml_load(stream)
     work = project_root / WORK_DIR
     docs = work / "docs"
-    _write_docs(project_root, plan, options, docs)
+    removed = _write_docs(project_root, plan, options, docs)
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, options, docs, site_dir.resolve(), parent)
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    _run_mkdocs(config_path, options)
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
+        config_path.write_text(text, encoding="utf-8")
+    previous = _search_entries(site_dir) if dirty else []
+    _run_mkdocs(config_path, options, dirty)
+    if dirty:
+        _forget_pages(site_dir, removed)
+    _compact_search_index(site_dir, previous, removed)
 
 
 def site_config(project_root: Path) -> Path:
@@ -80,31 +88,35 @@ def site_config(project_root: Path) -> Path:
     raise SiteBuildError([f"{CONFIG}: not found in {project_root} (the site's configuration)"])
 
 
-def _write_docs(project_root: Path, plan: Plan, options: BuildOptions, docs: Path) -> None:
-    if docs.exists():
-        shutil.rmtree(docs)
-    docs.mkdir(parents=True)
-    written: set[str] = set()
+def _write_docs(project_root: Path, plan: Plan, options: BuildOptions, docs: Path) -> set[str]:
+    """Brings the docs folder to exactly the pages of this plan, writing only
+    files whose bytes changed (so a dirty MkDocs build redoes only those).
+    Returns the docs paths that were removed."""
+    wanted: dict[str, bytes] = {}
     for output in pages.render(plan, options):
-        target = docs / output.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.data)
-        written.add(output.path)
+        wanted[output.path] = output.data
     content = project_root / "content"
     for entry in entries_with_pages(plan, options):
         if entry.image:
-            target = docs / urls.image_file(entry.image)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(content / entry.image, target)
+            wanted[urls.image_file(entry.image)] = (content / entry.image).read_bytes()
     extra = project_root / EXTRA_PAGES
     if extra.is_dir():
         for source in sorted(p for p in extra.rglob("*") if p.is_file()):
             relative = source.relative_to(extra).as_posix()
-            if relative in written:
+            if relative in wanted:
                 raise SiteBuildError([f"{EXTRA_PAGES}/{relative}: has the path of a generated page"])
-            target = docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            wanted[relative] = source.read_bytes()
+    existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+    removed = existing - set(wanted)
+    for relative in removed:
+        (docs / relative).unlink()
+    for relative, data in wanted.items():
+        target = docs / relative
+        if relative in existing and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return removed
 
 
 def generated_config(
@@ -150,19 +162,56 @@ def _extensions(listed: list) -> list:
     return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
-def _run_mkdocs(config_path: Path, options: BuildOptions) -> None:
+def _run_mkdocs(config_path: Path, options: BuildOptions, dirty: bool) -> None:
+    """A dirty build (the preview's) rebuilds only pages whose Markdown is newer
+    than their HTML: `_write_docs` touches only the pages an edit changed."""
     with _captured_log() as records, _build_date(options):
         try:
             config = load_config(config_file=str(config_path))
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="build", dirty=dirty)
             try:
-                mkdocs_build(config)
+                mkdocs_build(config, dirty=dirty)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
             raise SiteBuildError([*_lines(records), str(error)]) from error
-    if records:
-        raise SiteBuildError(_lines(records))
+    # the preview asks for a dirty build on purpose: MkDocs' caution about it is no problem
+    problems = [r for r in records if not (dirty and r.getMessage().startswith("A 'dirty' build"))]
+    if problems:
+        raise SiteBuildError(_lines(problems))
+
+
+def _search_entries(site_dir: Path) -> list[dict]:
+    index = site_dir / "search" / "search_index.json"
+    return json.loads(index.read_bytes())["docs"] if index.is_file() else []
+
+
+def _forget_pages(site_dir: Path, removed: set[str]) -> None:
+    """A dirty build keeps what it does not rebuild: drop the pages of entries that are gone."""
+    for relative in removed:
+        if relative.endswith(".md"):
+            page = site_dir / relative.removesuffix(".md").removesuffix("index") / "index.html"
+            if page.is_file():
+                page.unlink()
+
+
+def _compact_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
+    """Material writes its search index as ASCII JSON: each Chinese character
+    takes six bytes (`\\u7c73`) instead of three. Readers download this file
+    before their first search, so it is rewritten as UTF-8, same data.
+
+    After a dirty build the index holds only the rebuilt pages: the previous
+    entries of every other page (still there) are merged back in."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_bytes())
+    if previous:
+        rebuilt = {entry["location"].split("#")[0] for entry in data["docs"]}
+        gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
+        kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
+        data["docs"] = kept + data["docs"]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _lines(records: list[logging.LogRecord]) -> list[str]:

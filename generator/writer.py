@@ -27,8 +27,10 @@ def staging_for(out: Path) -> Path:
     return staging
 
 
-def write_outputs(folder: Path, outputs: Iterable[Output]) -> None:
-    """Writes rendered files; two renderers claiming one path is a bug, never an overwrite."""
+def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = False) -> None:
+    """Writes rendered files; two renderers claiming one path is a bug, never an overwrite.
+
+    `only_changed` leaves a file alone when it already holds these bytes."""
     written: set[str] = set()
     for output in outputs:
         relative = PurePosixPath(output.path)
@@ -40,6 +42,8 @@ def write_outputs(folder: Path, outputs: Iterable[Output]) -> None:
         target = folder.joinpath(*relative.parts)
         if target.exists() and not target.is_file():
             raise WriteError(f"a folder is in the way of {output.path}")
+        if only_changed and target.is_file() and target.read_bytes() == output.data:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(output.data)
 
@@ -54,13 +58,27 @@ def check_out_folder(out: Path, project_root: Path) -> None:
 
 
 def replace(out: Path, staging: Path) -> None:
-    """Swaps the finished staging folder in as the output folder."""
+    """Swaps the finished staging folder in as the output folder.
+
+    A file whose bytes did not change keeps its previous modification time, so
+    deploy tools (rsync, object-store sync) and caches see only real changes."""
     previous = out.parent / f".{out.name}.previous-{os.getpid()}"
     discard(previous)
     if out.exists():
+        _keep_unchanged_times(out, staging)
         out.rename(previous)
     staging.rename(out)
     discard(previous)
+
+
+def _keep_unchanged_times(old: Path, new: Path) -> None:
+    for path in new.rglob("*"):
+        before = old / path.relative_to(new)
+        if not path.is_file() or not before.is_file():
+            continue
+        stat = before.stat()
+        if stat.st_size == path.stat().st_size and before.read_bytes() == path.read_bytes():
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
 
 
 def discard(folder: Path) -> None:
