@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 
+YLS := .tools/node_modules/.bin/yaml-language-server
+
 .PHONY: site check serve test bench clean
 
 $(VENV)/.installed: requirements.txt
@@ -20,7 +22,11 @@ check: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) build.py serve
 
-test: $(VENV)/.installed
+# yaml-language-server (the engine of VS Code's YAML extension), for the editor tests
+$(YLS):
+	npm install --silent --no-audit --no-fund --prefix .tools yaml-language-server@1.25.0
+
+test: $(VENV)/.installed $(YLS)
 	$(PY) -m pytest
 
 bench: $(VENV)/.installed
@@ -28,4 +34,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .build .pytest_cache .hypothesis
+	rm -rf site .build .tools .pytest_cache .hypothesis
