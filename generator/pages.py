@@ -64,8 +64,11 @@ def navigation(plan: Plan) -> list[object]:
 
 
 def unlisted() -> str:
-    """`not_in_nav` patterns: every page below a section's index page."""
-    return "\n".join(f"/{section}/*/" for section in SECTIONS) + "\n"
+    """`not_in_nav` patterns: every page below a section's index page, and
+    the calendar's month pages (reached from the calendar page, month by month)."""
+    patterns = [f"/{section}/*/" for section in SECTIONS]
+    patterns.append(f"/{urls.calendar_page_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
+    return "\n".join(patterns) + "\n"
 
 
 def site_feeds(plan: Plan) -> list[dict[str, str]]:

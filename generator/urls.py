@@ -70,6 +70,12 @@ def calendar_page_dir() -> str:
     return "calendar/"
 
 
+def calendar_month_dir(year: int, month: int) -> str:
+    """One month of the calendar (its grid and its agenda): `calendar/2027-04/`.
+    Never a channel's calendar: those are files (`calendar/<id>.ics`)."""
+    return f"calendar/{year:04d}-{month:02d}/"
+
+
 def subscribe_dir() -> str:
     """How to subscribe to the calendars, in the plan's language."""
     return "calendar/subscribe/"

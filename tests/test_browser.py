@@ -87,6 +87,7 @@ def _visit(page: Page, base: str, path: str) -> None:
 PAGES = {
     "home": "",
     "calendar": "calendar/",
+    "calendar-month": "calendar/2027-04/",
     "subscribe": "calendar/subscribe/",
     "event": "events/berlin-meetup/",
     "recurring-event": "events/weekly-qa/",
@@ -118,7 +119,7 @@ def test_screenshots_of_home_calendar_event_and_channel(browser: Browser, basic_
     _, base = basic_site
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page, watch = _page(browser)
-    for name in ("home", "calendar", "event", "recurring-event", "channel", "product", "campaign"):
+    for name in ("home", "calendar", "calendar-month", "event", "recurring-event", "channel", "product", "campaign"):
         _visit(page, base, PAGES[name])
         target = ARTIFACTS / f"site-{name}.png"
         page.screenshot(path=str(target), full_page=True)
@@ -134,12 +135,48 @@ def test_screenshots_of_home_calendar_event_and_channel(browser: Browser, basic_
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article h1')).fontSize)")
     assert width > 0.6 * size
     # a month grid fits the content column: nothing spills to the side
-    _visit(page, base, PAGES["calendar"])
+    _visit(page, base, PAGES["calendar-month"])
     overflow = page.evaluate(
         """() => [...document.querySelectorAll('.plan-month-wrap')]
                  .filter(w => w.scrollWidth > w.clientWidth + 1).length"""
     )
     assert overflow == 0
+    assert page.locator("table.plan-month").count() == 1
+    page.close()
+    assert watch.errors == [] and watch.outside == []
+
+
+def test_the_calendar_leads_month_by_month(browser: Browser, basic_site: tuple[Built, str]) -> None:
+    """A reader's way through the calendar: from the menu to the months' cards,
+    into a month, on to the next, back to all the months."""
+    _, base = basic_site
+    page, watch = _page(browser)
+    _visit(page, base, "")
+    page.locator(".plan-hero__actions a").first.click()  # the home page's calendar button
+    page.wait_for_load_state("networkidle")
+    assert page.url == base + "calendar/"
+    cards = page.locator(".plan-months__month")
+    assert cards.count() == 4
+    # the cards sit side by side, and the month of now is marked
+    boxes = [cards.nth(i).bounding_box() for i in range(4)]
+    assert len({round(b["y"]) for b in boxes}) == 1
+    assert page.locator(".plan-months__month--current .plan-months__title").inner_text() == "2027年4月"
+    page.locator(".plan-months__title", has_text="2027年4月").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base + "calendar/2027-04/"
+    assert page.locator("article h1").inner_text() == "2027年4月"
+    assert page.locator("td.plan-day--today").get_attribute("data-date") == "2027-04-01"
+    # a key date's chip scrolls to its line in the agenda
+    page.locator("td[data-date='2027-04-10'] a.plan-chip", has_text="极光品牌日").click()
+    assert page.url.endswith("calendar/2027-04/#d-2027-04-10")
+    assert page.locator("#d-2027-04-10").is_visible()
+    page.locator(".plan-month-pager a[rel=next]").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text() == "2027年5月"
+    assert page.locator("td[data-date='2027-05-01'] a.plan-chip").first.inner_text() == "节假日 劳动节假期"
+    page.locator(".plan-month-pager__overview").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == base + "calendar/"
     page.close()
     assert watch.errors == [] and watch.outside == []
 

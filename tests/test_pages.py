@@ -7,18 +7,22 @@ build's now, never the clock), and how dates and recurrences read.
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import lxml.html
+import pathspec
 import pytest
 import yaml
 
-from generator import pages
+from generator import pages, pages_calendar
 from generator.model import Kind, Span
 from generator.outputs import BuildOptions
 from generator.pages_labels import LANGUAGES, catalog
 from generator.pages_time import occurrences, recurrence_text, span_text
-from support_site import BASIC, HOSTILE, NOW, load_plan
+from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +47,8 @@ def _front(markdown: str) -> dict:
 def test_one_markdown_page_per_url(basic) -> None:  # type: ignore[no-untyped-def]
     rendered = _pages(basic)
     assert "index.md" in rendered and "calendar/index.md" in rendered
+    months = sorted(p for p in rendered if p.startswith("calendar/2"))
+    assert months == [f"calendar/2027-0{m}/index.md" for m in (3, 4, 5, 6)]  # 28 March to 29 June
     assert "events/spring-fair/index.md" in rendered  # cancelled event: kept, marked
     assert "products/old-charger/index.md" not in rendered  # cancelled product: no page
     assert "products/aurora-band/index.md" not in rendered  # draft
@@ -58,6 +64,9 @@ def test_rendering_is_pure_and_follows_the_builds_now(basic) -> None:  # type: i
     now = {o.path: o.data for o in pages.render(basic, BuildOptions(now=NOW))}
     assert later["index.md"] != now["index.md"]  # the next two weeks moved on
     assert later["products/aurora-x1/index.md"] == now["products/aurora-x1/index.md"]
+    assert later["calendar/index.md"] != now["calendar/index.md"]  # the coming four weeks moved on
+    assert later["calendar/2027-04/index.md"] != now["calendar/2027-04/index.md"]  # today is no longer in April
+    assert later["calendar/2027-06/index.md"] == now["calendar/2027-06/index.md"]
 
 
 def test_titles_are_escaped_in_front_matter(hostile) -> None:  # type: ignore[no-untyped-def]
@@ -140,3 +149,109 @@ def test_recurrences_keep_their_wall_clock_across_summer_time(hostile) -> None: 
     assert [s.strftime("%m-%d %H:%M %z") for s in starts] == [
         "03-22 18:00 +0100", "03-29 18:00 +0200", "04-05 18:00 +0200"]
     assert "每周一 18:00，共 3 次" == recurrence_text(weekly, "zh")
+
+
+# --- the calendar: an overview and a page per month ----------------------------------
+
+
+def _html(markdown: str) -> lxml.html.HtmlElement:
+    """A generated page's body (raw HTML blocks between Markdown headings), as HTML."""
+    return lxml.html.fromstring("<div>" + markdown.split("---\n", 2)[2] + "</div>")
+
+
+def _pages_at(plan, now: datetime) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, BuildOptions(now=now))}
+
+
+def test_calendar_pages_are_out_of_nav_and_search(basic) -> None:  # type: ignore[no-untyped-def]
+    rendered = _pages(basic)
+    calendar_pages = [p for p in rendered if p.startswith("calendar/") and p != "calendar/subscribe/index.md"]
+    assert len(calendar_pages) == 5
+    for path in calendar_pages:
+        front = _front(rendered[path])
+        assert front["search"] == {"exclude": True}, path
+        assert "navigation" in front["hide"], path  # the month grid takes the width
+    assert _front(rendered["calendar/index.md"])["title"] == "日历"
+    assert _front(rendered["calendar/2027-04/index.md"])["title"] == "2027年4月"
+    # MkDocs' own matcher: month pages are meant to be out of the nav, the calendar and subscribe pages not
+    unlisted = pathspec.gitignore.GitIgnoreSpec.from_lines(pages.unlisted().splitlines())
+    assert all(unlisted.match_file(p) for p in rendered if p.startswith("calendar/2"))
+    assert not unlisted.match_file("calendar/index.md") and not unlisted.match_file("calendar/subscribe/index.md")
+    assert unlisted.match_file("events/weekly-qa/index.md") and not unlisted.match_file("events/index.md")
+
+
+def test_month_pages_follow_the_english_labels(hostile) -> None:  # type: ignore[no-untyped-def]
+    rendered = _pages(hostile)
+    overview = _html(rendered["calendar/index.md"])
+    assert texts(overview, ".plan-months__title") == ["March 2027", "April 2027"]
+    month = _html(rendered["calendar/2027-04/index.md"])
+    assert texts(month, ".plan-month-pager__overview") == ["All months", "All months"]
+    assert texts(month, ".plan-month-pager a[rel=prev]") == ["← March 2027"] * 2
+    assert texts(month, "table.plan-month th")[:2] == ["Mon", "Tue"]
+
+
+def test_the_coming_weeks_before_during_and_after_the_plan(basic) -> None:  # type: ignore[no-untyped-def]
+    # before the plan (it starts 28 March 2027): its first month
+    markdown = _pages_at(basic, NOW - timedelta(days=365))["calendar/index.md"]
+    assert "## 计划的第一个月 {#coming-up}" in markdown  # (headings are Markdown)
+    before = _html(markdown)
+    assert texts(before, ".plan-hint")[0] == "2027年3月1日 周一 – 2027年3月31日 周三"
+    assert texts(before, ".plan-agenda__date") == ["2027年3月28日 周日"]
+    assert texts(before, ".plan-item__title") == ["带着 X1 在川西徒步的七天"]
+    assert before.cssselect(".plan-months__month--current") == []
+    # during: four weeks from now
+    markdown = _pages_at(basic, NOW)["calendar/index.md"]
+    assert "## 未来四周 {#coming-up}" in markdown
+    assert texts(_html(markdown), ".plan-hint")[0] == "2027年4月1日 周四 – 2027年4月29日 周四"
+    # after: nothing to come, said so
+    after = _html(_pages_at(basic, datetime(2028, 1, 1, 9, 0, tzinfo=SHANGHAI))["calendar/index.md"])
+    assert after.cssselect(".plan-agenda") == [] and texts(after, ".plan-empty") == ["未来四周暂无安排。"]
+    assert after.cssselect(".plan-coming-more") == []
+    assert len(after.cssselect(".plan-months__month")) == 4  # the months are all still there
+
+
+def test_the_coming_weeks_stop_at_a_whole_day(basic, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def coming(now: datetime) -> lxml.html.HtmlElement:
+        return _html(_pages_at(basic, now)["calendar/index.md"])
+
+    everything = coming(NOW)
+    rows = [(d.get("id"), len(d.cssselect("li.plan-item"))) for d in everything.cssselect(".plan-agenda__day")]
+    assert rows[:5] == [("d-2027-04-01", 1), ("d-2027-04-05", 2), ("d-2027-04-06", 1), ("d-2027-04-08", 1),
+                        ("d-2027-04-10", 5)]
+    total = sum(n for _, n in rows)
+    monkeypatch.setattr(pages_calendar, "COMING_LIMIT", 7)
+    cut = coming(NOW)
+    # 1 + 2 + 1 + 1 rows fit in 7; the fifth day's five would not: it is left out whole
+    assert [d.get("id") for d in cut.cssselect(".plan-agenda__day")] == [r[0] for r in rows[:4]]
+    notice = texts(cut, ".plan-coming-more")[0]
+    assert notice.startswith(f"这里只列到 4月8日 周四，另有 {total - 5} 项未列出。")
+    # a first day longer than the limit is cut inside the day
+    monkeypatch.setattr(pages_calendar, "COMING_LIMIT", 3)
+    busy = coming(NOW + timedelta(days=9))  # 10 April, 09:00
+    assert [d.get("id") for d in busy.cssselect(".plan-agenda__day")] == ["d-2027-04-10"]
+    assert len(busy.cssselect("li.plan-item")) == 3
+    assert "这里只列到 4月10日 周六" in text(busy.cssselect(".plan-coming-more")[0])
+
+
+def _synthetic(n: int, target: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    return load_plan(synth.write_plan(n, target))
+
+
+def test_the_calendar_page_stays_small_whatever_the_plans_size(tmp_path: Path) -> None:
+    now = datetime(2027, 7, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    sizes = {}
+    for n in (150, 600):
+        rendered = _pages_at(_synthetic(n, tmp_path / str(n)), now)
+        overview = rendered["calendar/index.md"]
+        months = [p for p in rendered if p.startswith("calendar/2")]
+        doc = _html(overview)
+        assert len(doc.cssselect(".plan-months__month")) == len(months) >= 12
+        assert len(doc.cssselect(".plan-agenda li.plan-item")) <= pages_calendar.COMING_LIMIT
+        assert doc.cssselect("table.plan-month") == []
+        sizes[n] = (len(overview.encode()), sum(len(rendered[p].encode()) for p in months))
+    assert sizes[150][0] < 64_000 and sizes[600][0] < 64_000
+    assert sizes[600][1] > 2 * sizes[150][1]  # the month pages hold the plan's growth
+    assert "另有" in text(_html(overview).cssselect(".plan-coming-more")[0])  # 600 entries: cut, and said so

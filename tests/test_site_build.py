@@ -4,7 +4,9 @@ plain text that stays text, drafts and cancellations, times and zones."""
 
 from __future__ import annotations
 
+import calendar as stdcalendar
 import os
+import posixpath
 import re
 import shutil
 import socket
@@ -54,6 +56,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def test_every_page_of_the_basic_plan_is_at_its_url(basic: Built) -> None:
     expected = [
         "", "calendar/", "calendar/subscribe/",
+        "calendar/2027-03/", "calendar/2027-04/", "calendar/2027-05/", "calendar/2027-06/",
         "products/", "user-stories/", "brand-stories/", "events/", "campaigns/", "channels/", "tiers/",
         "products/aurora-x1/", "user-stories/sichuan-hike/", "brand-stories/ten-years/",
         "events/x1-launch/", "events/weekly-qa/", "events/berlin-meetup/", "events/spring-fair/",
@@ -173,6 +176,7 @@ def test_the_navigation_lists_sections_not_entries(example: Built) -> None:
     assert 5 <= len(nav) <= 15
     entry_pages = [h for h in nav if re.search(r"(products|stories|events|campaigns)/[a-z0-9-]+/$", h)]
     assert entry_pages == []
+    assert [h for h in nav if re.search(r"calendar/\d{4}-\d{2}/$", h)] == []  # month pages: from the calendar page
 
 
 # --- plain text stays text ---------------------------------------------------------------
@@ -251,18 +255,22 @@ def test_drafts_are_marked_in_a_drafts_build(basic_drafts: Built) -> None:
         assert doc.cssselect(".plan-badges .plan-badge--draft"), url
         assert doc.cssselect(".admonition.plan-draft-note"), url
         assert "--drafts" in " ".join(texts(doc, ".md-banner"))
-    calendar = read_page(basic_drafts.site, "calendar/")
-    assert any("内部预览会" in text(c) for c in calendar.cssselect(".plan-chip.plan-chip--is-draft"))
+    days = _calendar_days(basic_drafts)
+    assert [text(c) for c in days["2027-04-22"].cssselect(".plan-chip.plan-chip--is-draft")] == ["14:00 内部预览会"]
+    legend = read_page(basic_drafts.site, "calendar/2027-04/").cssselect(".plan-legend .plan-chip--is-draft")
+    assert [text(c) for c in legend] == ["未定稿"]
 
 
 def test_a_cancelled_event_keeps_its_page_marked_cancelled(basic: Built) -> None:
     doc = read_page(basic.site, "events/spring-fair/")
     assert texts(doc, ".plan-badges .plan-badge--cancelled") == ["已取消"]
     assert doc.cssselect(".admonition.plan-cancelled-note")
-    calendar = read_page(basic.site, "calendar/")
-    chips = [c for c in calendar.cssselect("a.plan-chip--event") if "春季市集" in text(c)]
-    assert len(chips) == 2  # both days of the fair
-    assert all("plan-cancelled" in c.get("class") for c in chips)
+    days = _calendar_days(basic)
+    chips = {day: c for day, cell in days.items() for c in cell.cssselect("a.plan-chip--event") if "春季市集" in text(c)}
+    assert sorted(chips) == ["2027-04-18", "2027-04-19"]  # both days of the fair, on April's page
+    assert all("plan-cancelled" in c.get("class") for c in chips.values())
+    agenda = read_page(basic.site, "calendar/2027-04/").cssselect("#d-2027-04-18 li.plan-item--event")
+    assert "plan-cancelled" in agenda[0].get("class") and texts(agenda[0], ".plan-badge") == ["已取消"]
     card = [c for c in read_page(basic.site, "events/").cssselect(".plan-card") if "春季市集" in text(c)]
     assert card and card[0].cssselect(".plan-badge--cancelled")
 
@@ -295,10 +303,10 @@ def test_a_recurring_event_says_its_rule_in_words(basic: Built) -> None:
     dates = doc.cssselect(".plan-occurrences li")
     assert len(dates) == count + 1
     assert [text(d) for d in dates if d.get("class") == "plan-skipped"] == ["2027年5月4日 周二 20:00–21:00 已跳过"]
-    # each date is on the calendar, the skipped one is not
-    calendar = read_page(basic.site, "calendar/")
-    days = [c.get("data-date") for c in calendar.cssselect("td.plan-day") if "每周线上答疑" in text(c)]
+    # each date is on the calendar (on the page of its month), the skipped one is not
+    days = [day for day, cell in _calendar_days(basic).items() if "每周线上答疑" in text(cell)]
     assert len(days) == count and "2027-05-04" not in days
+    assert days[0] == "2027-04-06" and days[-1] == "2027-06-29"
 
 
 def test_an_event_page_offers_its_own_calendar_file(basic: Built) -> None:
@@ -332,10 +340,20 @@ def test_home_shows_community_goals_tiers_channels_and_the_next_two_weeks(basic:
     assert "春季新品季" in coming  # running now
 
 
-def test_home_follows_the_builds_now(tmp_path: Path) -> None:
-    later = build_plan(BASIC, tmp_path / "p", now=NOW + timedelta(days=18))
+def test_home_and_calendar_follow_the_builds_now(tmp_path: Path) -> None:
+    later = build_plan(BASIC, tmp_path / "p", now=NOW + timedelta(days=18))  # 19 April
     coming = " ".join(texts(read_page(later.site, ""), ".plan-agenda"))
     assert "极光的十年" in coming and "清明节" not in coming
+    calendar = read_page(later.site, "calendar/")
+    assert texts(calendar, "#coming-up + .plan-hint") == ["2027年4月19日 周一 – 2027年5月17日 周一"]
+    coming = " ".join(texts(calendar, ".plan-agenda"))
+    assert "极光的十年" in coming and "劳动节假期" in coming  # 20 April, 1 May
+    assert "清明节" not in coming and "极光 X1 发布会" not in coming  # 5 and 10 April: past
+    assert [d.get("id") for d in calendar.cssselect(".plan-agenda__day")][0] == "d-2027-04-19"
+    assert texts(calendar, ".plan-coming-more a") == ["2027年4月", "2027年5月"]
+    assert [_follow("calendar/", h) for h in hrefs(calendar, ".plan-coming-more a")] == BASIC_MONTHS[1:3]
+    days = _calendar_days(later)
+    assert [d for d, c in days.items() if "plan-day--today" in c.get("class")] == ["2027-04-19"]
 
 
 def test_a_channel_page_has_its_schedule_and_subscriptions(basic: Built) -> None:
@@ -360,19 +378,146 @@ def test_every_page_announces_the_site_wide_feeds(basic: Built) -> None:
         assert "application/rss+xml" in types and "application/atom+xml" in types, path
 
 
-def test_the_calendar_has_a_month_grid_per_month_legend_and_subscriptions(basic: Built) -> None:
+def _follow(page: str, href: str) -> str:
+    """The site-relative URL a relative link on a page leads to."""
+    path = href.split("#")[0]
+    target = posixpath.normpath(posixpath.join("/" + page, path))
+    return target.lstrip("/") + ("/" if path.endswith("/") and target != "/" else "")
+
+
+def _month_urls(built: Built) -> list[str]:
+    """The month pages, as a reader finds them: the calendar page's month links."""
+    return [_follow("calendar/", h) for h in hrefs(read_page(built.site, "calendar/"), ".plan-months__title")]
+
+
+def _calendar_days(built: Built) -> dict[str, object]:
+    """Every day cell of every month page, by date."""
+    days = {}
+    for url in _month_urls(built):
+        for cell in read_page(built.site, url).cssselect("table.plan-month td.plan-day[data-date]"):
+            assert cell.get("data-date") not in days, (url, cell.get("data-date"))  # each day on one page
+            days[cell.get("data-date")] = cell
+    return days
+
+
+BASIC_MONTHS = ["calendar/2027-03/", "calendar/2027-04/", "calendar/2027-05/", "calendar/2027-06/"]
+
+
+def test_the_calendar_page_links_every_month_with_its_counts(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/")
-    months = [h.get("id") for h in doc.cssselect("article h2")]
-    assert months == ["m-2027-03", "m-2027-04", "m-2027-05", "m-2027-06"]
-    assert len(doc.cssselect("table.plan-month")) == 4
+    assert texts(doc, "article h1") == ["日历"]
+    assert [h.get("id") for h in doc.cssselect("article h2")] == ["months", "coming-up"]
+    # every month of the plan (28 March to 29 June), in order, each with its own page
+    assert texts(doc, ".plan-months__title") == ["2027年3月", "2027年4月", "2027年5月", "2027年6月"]
+    assert _month_urls(basic) == BASIC_MONTHS
+    assert doc.cssselect("table.plan-month") == []  # the grids are on the month pages
+    # now (1 April) is in April
+    current = doc.cssselect(".plan-months__month--current")
+    assert [texts(c, ".plan-months__title") for c in current] == [["2027年4月"]]
+    assert texts(current[0], ".plan-badge") == ["本月"]
+    # a card counts what its month's agenda lists, kind by kind
+    for card, url in zip(doc.cssselect(".plan-months__month"), BASIC_MONTHS):
+        tallies = {
+            next(c[len("plan-chip--"):] for c in item.get("class").split() if c.startswith("plan-chip--")):
+            int(texts(item, ".plan-tally__count")[0])
+            for item in card.cssselect(".plan-tally__item")
+        }
+        month = read_page(basic.site, url)
+        listed = {kind: len(month.cssselect(f".plan-agenda li.plan-item--{kind}"))
+                  for kind in ("event", "slot", "campaign", "launch", "key-date")}
+        assert tallies == {kind: n for kind, n in listed.items() if n}, url
+    april = doc.cssselect(".plan-months__month")[1]
+    assert dict(zip(texts(april, ".plan-tally__kind"), texts(april, ".plan-tally__count"))) == {
+        "活动": "11", "发布": "7", "营销活动": "1", "产品发布": "1", "重要日期": "2"}
+    # the legend and the subscriptions stay on the calendar page
     legend = texts(doc, ".plan-legend .plan-chip")
     assert {"活动", "发布", "营销活动", "产品发布", "节假日", "电商节点", "品牌日", "已取消"} <= set(legend)
-    kinds = {c.get("class").split()[1] for c in doc.cssselect("td[data-date='2027-04-10'] a.plan-chip")}
-    assert {"plan-chip--event", "plan-chip--launch", "plan-chip--key-date"} <= kinds
     links = hrefs(doc, "article a")
     assert "all.ics" in links and "events.ics" in links and "subscribe/" in links
-    labour = [c.get("data-date") for c in doc.cssselect("td.plan-day") if "劳动节假期" in text(c)]
+    assert "webcal://plan.example.cn/aurora/calendar/all.ics" in links
+
+
+def test_the_calendar_page_lists_the_coming_four_weeks(basic: Built) -> None:
+    doc = read_page(basic.site, "calendar/")
+    assert texts(doc, "#coming-up + .plan-hint") == ["2027年4月1日 周四 – 2027年4月29日 周四"]
+    days = [d.get("id") for d in doc.cssselect(".plan-agenda__day")]
+    assert days[0] == "d-2027-04-01" and days[-1] == "d-2027-04-27"
+    coming = " ".join(texts(doc, ".plan-agenda"))
+    assert "春季新品季" in coming  # running since 1 April
+    assert "极光 X1 发布会" in coming and "清明节" in coming and "极光的十年" in coming  # 10, 5 and 20 April
+    assert "劳动节假期" not in coming  # 1 May: beyond four weeks
+    assert texts(doc, ".plan-coming-more") == ["按月查看：2027年4月"]  # nothing left out: no "n more"
+    assert hrefs(doc, ".plan-coming-more a") == ["2027-04/"]
+
+
+def test_each_month_page_has_its_grid_agenda_and_neighbours(basic: Built) -> None:
+    for index, url in enumerate(BASIC_MONTHS):
+        doc = read_page(basic.site, url)
+        year, month = int(url[9:13]), int(url[14:16])
+        assert texts(doc, "article h1") == [f"{year}年{month}月"]
+        assert len(doc.cssselect("table.plan-month")) == 1
+        assert texts(doc, "table.plan-month th") == ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        # every day of the month, once, in its weekday's column; the rest of the weeks stay blank
+        rows = doc.cssselect("table.plan-month tbody tr")
+        cells = [(r, c) for r, row in enumerate(rows) for c, cell in enumerate(row.cssselect("td"))
+                 if cell.get("data-date")]
+        dates = [rows[r].cssselect("td")[c].get("data-date") for r, c in cells]
+        last = stdcalendar.monthrange(year, month)[1]
+        assert dates == [f"{year:04d}-{month:02d}-{d:02d}" for d in range(1, last + 1)], url
+        assert [c for _, c in cells] == [date(year, month, d).weekday() for d in range(1, last + 1)]
+        assert [int(n) for n in texts(doc, ".plan-day__number")] == list(range(1, last + 1))
+        assert {"活动", "发布", "已取消"} <= set(texts(doc, ".plan-legend .plan-chip"))
+        assert [h.get("id") for h in doc.cssselect("article h2")] == ["agenda"]
+        # previous and next month, both ends; and back to all the months
+        for pager in doc.cssselect(".plan-month-pager"):
+            previous = [_follow(url, h) for h in hrefs(pager, "a[rel=prev]")]
+            following = [_follow(url, h) for h in hrefs(pager, "a[rel=next]")]
+            assert previous == BASIC_MONTHS[index - 1:index] if index else previous == []
+            assert following == BASIC_MONTHS[index + 1:index + 2]
+            assert [_follow(url, h) for h in hrefs(pager, ".plan-month-pager__overview")] == ["calendar/"]
+        assert len(doc.cssselect(".plan-month-pager")) == 2  # above the grid and below the agenda
+    april = read_page(basic.site, "calendar/2027-04/")
+    kinds = {c.get("class").split()[1] for c in april.cssselect("td[data-date='2027-04-10'] a.plan-chip")}
+    assert {"plan-chip--event", "plan-chip--launch", "plan-chip--key-date"} <= kinds
+    assert april.cssselect("td[data-date='2027-04-01']")[0].get("class").split()[-1] == "plan-day--today"
+    assert texts(april, "td[data-date='2027-04-10'] .plan-day__more") == ["+1"]  # five things that day
+    # a chip opens the entry's page; a key date (no page) its line in the agenda
+    chips = {text(c): c.get("href") for c in april.cssselect("td[data-date='2027-04-10'] a.plan-chip")}
+    assert chips["19:30 极光 X1 发布会"] == "../../events/x1-launch/"
+    assert chips["品牌日 极光品牌日"] == "#d-2027-04-10"
+    assert texts(april, "#d-2027-04-10 .plan-item__title")[0] == "极光品牌日"
+    may = read_page(basic.site, "calendar/2027-05/")
+    labour = [c.get("data-date") for c in may.cssselect("td.plan-day") if "劳动节假期" in text(c)]
     assert labour == ["2027-05-01", "2027-05-02", "2027-05-03", "2027-05-04", "2027-05-05"]
+    assert "2027-05-04" not in [c.get("data-date") for c in may.cssselect("td.plan-day") if "每周线上答疑" in text(c)]
+
+
+def test_calendar_pages_are_left_out_of_search(basic: Built) -> None:
+    locations = {d["location"].split("#")[0] for d in search_index(basic.site)["docs"]}
+    assert "calendar/subscribe/" in locations
+    assert [x for x in locations if x.startswith("calendar/") and x != "calendar/subscribe/"] == []
+    assert "products/aurora-x1/" in locations
+
+
+def test_a_key_date_across_two_months_links_back_to_where_it_starts(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    key_dates = root / "calendar" / "key-dates.yaml"
+    key_dates.write_text(key_dates.read_text(encoding="utf-8")
+                         + "- date: 2027-04-30\n  end: 2027-05-02\n  title: 跨月促销\n  kind: commerce\n",
+                         encoding="utf-8")
+    built = build_project(root)
+    days = _calendar_days(built)
+    hrefs_by_day = {day: [c.get("href") for c in cell.cssselect("a.plan-chip") if "跨月促销" in text(c)]
+                    for day, cell in days.items()}
+    assert {d: h for d, h in hrefs_by_day.items() if h} == {
+        "2027-04-30": ["#d-2027-04-30"],
+        "2027-05-01": ["../2027-04/#d-2027-04-30"],
+        "2027-05-02": ["../2027-04/#d-2027-04-30"],
+    }
+    file, fragment = resolve(built.site, "calendar/2027-05/", "../2027-04/#d-2027-04-30")
+    assert fragment in ids(file) and file == page_file(built.site, "calendar/2027-04/")
+    assert "跨月促销" in texts(read_page(built.site, "calendar/2027-04/"), "#d-2027-04-30 .plan-item__title")
+    assert "跨月促销" not in " ".join(texts(read_page(built.site, "calendar/2027-05/"), ".plan-agenda"))
 
 
 def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built) -> None:
