@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from . import urls, visibility
+from .pages_labels import label as site_label
 from .model import (
     Campaign,
     Entry,
@@ -79,53 +80,17 @@ class Contents:
 
 _LABELS = {
     "zh": {
-        "idea": "构思",
-        "draft": "草稿",
-        "review": "待审",
-        "cancelled": "已取消",
-        "campaign": "营销活动",
-        "launch": "新品上市",
         "details": "详情",
         "link": "链接",
         "colon": "：",
-        "holiday": "节假日",
-        "commerce": "电商节点",
-        "brand": "品牌日",
-        "event.launch": "发布会",
-        "event.festival": "节庆",
-        "event.experience": "体验",
-        "event.qa": "问答",
-        "event.discussion": "讨论",
-        "event.livestream": "直播",
-        "event.meetup": "见面会",
-        "event.contest": "比赛",
-        "event.other": "其他",
         "calendar.all": "活动、营销活动、新品上市、关键日期与发布排期",
         "calendar.events": "活动",
         "calendar.channel": "{channel}的发布排期",
     },
     "en": {
-        "idea": "Idea",
-        "draft": "Draft",
-        "review": "In review",
-        "cancelled": "Cancelled",
-        "campaign": "Campaign",
-        "launch": "Launch",
         "details": "Details",
         "link": "Link",
         "colon": ": ",
-        "holiday": "Holiday",
-        "commerce": "Shopping festival",
-        "brand": "Brand day",
-        "event.launch": "Launch event",
-        "event.festival": "Festival",
-        "event.experience": "Experience",
-        "event.qa": "Q&A",
-        "event.discussion": "Discussion",
-        "event.livestream": "Livestream",
-        "event.meetup": "Meetup",
-        "event.contest": "Contest",
-        "event.other": "Other",
         "calendar.all": "Events, campaigns, launches, key dates and publications",
         "calendar.events": "Events",
         "calendar.channel": "{channel} publications",
@@ -134,8 +99,16 @@ _LABELS = {
 
 
 def label(language: str, key: str) -> str:
+    """Calendar wording; statuses, event kinds and key-date kinds use the
+    site's own words (`pages_labels`), so a subscriber reads what the site says."""
+    shared = _SHARED.get(key.split(".")[0])
+    if shared:
+        return site_label(language, shared + key.split(".", 1)[-1])
     table = _LABELS.get(language, _LABELS["zh"])
     return table.get(key, key)
+
+
+_SHARED = {"status": "status.", "event": "event-kind.", "key-date": "legend.", "item": "legend."}
 
 
 def contents(plan: Plan, options: BuildOptions) -> Contents:
@@ -215,7 +188,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
 
 def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOptions) -> Item:
     language = plan.site.language
-    title = f"{label(language, 'campaign')}{label(language, 'colon')}{entry.title}"
+    title = f"{label(language, 'item.campaign')}{label(language, 'colon')}{entry.title}"
     return Item(
         uid=uid(plan, "campaign", entry.key),
         start=campaign.start,
@@ -225,7 +198,7 @@ def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOption
         description=_description(language, [entry.summary], _page(plan, entry, options)),
         status=entry.status,
         url=_page(plan, entry, options),
-        categories=_unique((label(language, "campaign"), *entry.tags)),
+        categories=_unique((label(language, "item.campaign"), *entry.tags)),
         transparent=True,  # a campaign runs alongside the work; it does not make anyone busy
         last_day=campaign.end,
     )
@@ -235,7 +208,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
     language = plan.site.language
     zone = plan.site.timezone
     start, end, last = _moment(launch, zone)
-    title = f"{label(language, 'launch')}{label(language, 'colon')}{entry.title}"
+    title = f"{label(language, 'item.launch')}{label(language, 'colon')}{entry.title}"
     return Item(
         uid=uid(plan, "launch", entry.key),
         start=start,
@@ -245,7 +218,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
         description=_description(language, [entry.summary], _page(plan, entry, options)),
         status=entry.status,
         url=_page(plan, entry, options),
-        categories=_unique((label(language, "launch"), *entry.tags)),
+        categories=_unique((label(language, "item.launch"), *entry.tags)),
         transparent=True,
         last_day=last,
     )
@@ -253,7 +226,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
 
 def _key_date(plan: Plan, key_date: KeyDate) -> Item:
     language = plan.site.language
-    kind = label(language, key_date.kind)
+    kind = label(language, f"key-date.{key_date.kind}")
     return Item(
         uid=uid(plan, "keydate", key_date.key),
         start=key_date.date,
@@ -329,7 +302,7 @@ def _page(plan: Plan, entry: Entry, options: BuildOptions) -> str | None:
 def _marked(language: str, status: Status, title: str) -> str:
     """Drafts and cancelled things say so in their title, for clients that show them plainly."""
     if status.is_draft or status.is_cancelled:
-        mark = label(language, status.value)
+        mark = label(language, f"status.{status.value}")
         return f"【{mark}】{title}" if language == "zh" else f"[{mark}] {title}"
     return title
 
