@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_plan
+from generator.model import Plan
+
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"
 
@@ -23,6 +26,27 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
         env=env,
         timeout=600,
     )
+
+
+def load_plan(root: Path) -> Plan:
+    """A fixture plan through the real checker; it must check clean."""
+    result = check_plan(root)
+    problems = "\n".join(p.format("en") for p in result.problems)
+    assert result.plan is not None, f"fixture plan {root} does not check:\n{problems}"
+    return result.plan
+
+
+def copy_plan(root: Path, into: Path) -> Path:
+    target = into / root.name
+    shutil.copytree(root, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Edits a plan file as an editor would; the old text must be there exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not exactly once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture

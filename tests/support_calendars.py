@@ -4,8 +4,9 @@ Python subprocess, a live Radicale CalDAV server)."""
 
 from __future__ import annotations
 
+from conftest import copy_plan, edit, load_plan  # noqa: F401 - shared with the tests that import them from here
+
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,8 +24,6 @@ import pytest
 import requests
 
 from generator import calendars
-from generator.check import check_plan
-from generator.model import Plan
 from generator.outputs import BuildOptions
 
 PLANS = Path(__file__).parent / "plans"
@@ -34,11 +33,6 @@ NOW = datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
-def load_plan(root: Path) -> Plan:
-    result = check_plan(root)
-    problems = "\n".join(p.format("en") for p in result.problems)
-    assert result.plan is not None, f"fixture plan {root} does not check:\n{problems}"
-    return result.plan
 
 
 def build(root: Path, now: datetime = NOW, drafts: bool = False) -> dict[str, bytes]:
@@ -49,17 +43,8 @@ def build(root: Path, now: datetime = NOW, drafts: bool = False) -> dict[str, by
     return {o.path: o.data for o in outputs}
 
 
-def copy_plan(root: Path, destination: Path) -> Path:
-    target = destination / root.name
-    shutil.copytree(root, target)
-    return target
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Edits a fixture file as an editor would; the text must be there exactly once."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not exactly once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def parse(data: bytes) -> icalendar.Calendar:

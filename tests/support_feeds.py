@@ -3,10 +3,11 @@ them, and read the feeds back the way a reader or the W3C validator would."""
 
 from __future__ import annotations
 
+from conftest import copy_plan, edit, load_plan as load  # noqa: F401 - shared with the tests that import them from here
+
 import email.utils
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,6 @@ import lxml.etree
 import lxml.html
 
 from generator import feeds
-from generator.check import check_plan
 from generator.model import Plan
 from generator.outputs import BuildOptions
 
@@ -37,23 +37,10 @@ _RFC822 = re.compile(
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
-def load(root: Path) -> Plan:
-    result = check_plan(root)
-    assert result.plan is not None, "\n".join(str(p) for p in result.problems)
-    return result.plan
 
 
-def copy_plan(root: Path, into: Path) -> Path:
-    target = into / root.name
-    shutil.copytree(root, target)
-    return target
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    """Change a YAML file as an editor would; the old text must be there."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def render(plan: Plan, now: datetime = NOW, **options: object) -> dict[str, bytes]:

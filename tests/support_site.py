@@ -8,6 +8,8 @@ A test project is assembled the way a team has it: a plan's `content/` and
 
 from __future__ import annotations
 
+from conftest import load_plan  # noqa: F401 - shared with the tests that import them from here
+
 import functools
 import http.server
 import json
@@ -26,7 +28,6 @@ import lxml.html
 import pytest
 
 from generator import pipeline
-from generator.check import check_plan
 from generator.model import Plan
 from generator.outputs import BuildOptions
 
@@ -54,11 +55,6 @@ class Built:
     plan: Plan
 
 
-def load_plan(root: Path) -> Plan:
-    result = check_plan(root)
-    problems = "\n".join(p.format("en") for p in result.problems)
-    assert result.plan is not None, f"fixture plan {root} does not check:\n{problems}"
-    return result.plan
 
 
 def make_project(plan_dir: Path, destination: Path) -> Path:
