@@ -7,11 +7,9 @@ what it can still find (an end before its start once zones are known, an
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
-
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, weekdays
 
 from .model import (
     Author,
@@ -43,6 +41,7 @@ from .model import (
     UserStory,
 )
 from .problems import Problem, Severity, problem
+from .recurrence import dates as recurrence_dates
 from .specs import parse_date
 from .yamlfile import Mapping, Node, Sequence
 
@@ -50,8 +49,6 @@ if TYPE_CHECKING:
     from .check import EntryFile
 
 DEFAULT_ZONE = "Asia/Shanghai"
-_FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
-_WEEKDAY = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), weekdays))
 
 
 def localize(value: Moment, zone: str) -> Moment:
@@ -256,31 +253,10 @@ def _day(value: Moment) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def occurrence_dates(start: Moment, recurrence: Recurrence, limit: int = 5000) -> list[date]:
-    """Local dates on which a recurring event occurs (its first start included)."""
-    first = start if isinstance(start, datetime) else datetime.combine(start, time(0))
-    naive = first.replace(tzinfo=None)
-    until = datetime.combine(recurrence.until, time(23, 59, 59)) if recurrence.until else None
-    rule = rrule(
-        _FREQ[recurrence.freq],
-        dtstart=naive,
-        interval=recurrence.interval,
-        byweekday=[_WEEKDAY[d] for d in recurrence.byday] or None,
-        until=until,
-        count=recurrence.count,
-    )
-    found: list[date] = []
-    for occurrence in rule:
-        found.append(occurrence.date())
-        if len(found) >= limit:
-            break
-    return found
-
-
 def _warn_stray_exceptions(
     start: Moment, recurrence: Recurrence, exceptions: tuple[date, ...], root: Node, problems: list[Problem]
 ) -> None:
-    occurs = set(occurrence_dates(start, recurrence))
+    occurs = set(recurrence_dates(recurrence, start))
     except_node = root.get("except") if isinstance(root, Mapping) else None
     for node in getattr(except_node, "items", ()):
         day = parse_date(getattr(node, "value", "").strip())

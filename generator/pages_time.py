@@ -7,11 +7,10 @@ many times it happens and put each one on the calendar.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil import rrule
-
+from . import recurrence
 from .model import Event, Moment, Recurrence, Span
 from .pages_labels import label
 
@@ -24,7 +23,6 @@ _MONTHS_EN = (
     "July", "August", "September", "October", "November", "December",
 )
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_RRULE_FREQ = {"daily": rrule.DAILY, "weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY}
 
 # A recurrence can name thousands of dates; a page lists this many at most.
 OCCURRENCE_LIMIT = 400
@@ -160,12 +158,10 @@ def occurrences(event: Event) -> tuple[Occurrence, ...]:
     if event.repeat is None:
         return (Occurrence(span.start, span.end),)
     zone = ZoneInfo(span.zone)
-    first = span.start if isinstance(span.start, datetime) else datetime.combine(span.start, time(0))
-    wall = first.replace(tzinfo=None)
     length = span.end - span.start
     skip = set(event.exceptions)
     found: list[Occurrence] = []
-    for start in _rule(event.repeat, wall):
+    for start in recurrence.rule(event.repeat, span.start):
         if isinstance(span.start, datetime):
             begin: Moment = start.replace(tzinfo=zone)
             end: Moment = begin + length
@@ -174,19 +170,6 @@ def occurrences(event: Event) -> tuple[Occurrence, ...]:
             end = begin + length
         found.append(Occurrence(begin, end, skipped=start.date() in skip))
     return tuple(found)
-
-
-def _rule(repeat: Recurrence, start: datetime) -> rrule.rrule:
-    until = datetime.combine(repeat.until, time(23, 59, 59)) if repeat.until else None
-    byday = tuple(getattr(rrule, day) for day in repeat.byday) or None
-    return rrule.rrule(
-        _RRULE_FREQ[repeat.freq],
-        dtstart=start,
-        interval=repeat.interval,
-        byweekday=byday if repeat.freq == "weekly" else None,
-        until=until,
-        count=repeat.count,
-    )
 
 
 def recurrence_text(event: Event, language: str) -> str:
