@@ -1,0 +1,60 @@
+"""The example plan is what every newcomer sees: it must use every field of the format."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from generator import schema
+from generator.specs import ListOf, Record, Spec, Switch
+from generator.yamlfile import Mapping, Node, Sequence, read
+
+
+def _declared(spec: Spec, prefix: str = "") -> set[str]:
+    if isinstance(spec, ListOf):
+        return _declared(spec.item, prefix)
+    if isinstance(spec, Switch):
+        return set()  # lint settings are tuning, not content
+    if not isinstance(spec, Record):
+        return set()
+    found = set()
+    for name, field in spec.fields.items():
+        found.add(prefix + name)
+        found |= _declared(field.spec, f"{prefix}{name}.")
+    return found
+
+
+def _used(node: Node | None, prefix: str = "") -> set[str]:
+    if isinstance(node, Sequence):
+        return set().union(*(_used(item, prefix) for item in node.items)) if node.items else set()
+    if not isinstance(node, Mapping):
+        return set()
+    found = set()
+    for key, value in node.pairs:
+        found.add(prefix + key.value)
+        found |= _used(value, f"{prefix}{key.value}.")
+    return found
+
+
+def _files(pattern: str) -> list:
+    return [read(path.read_bytes(), str(path)).root for path in sorted(ROOT.glob(pattern))]
+
+
+def test_every_field_of_the_format_is_used_at_least_once() -> None:
+    """Fields shared by every entry count once for all kinds; each kind's own fields in that kind."""
+    shared = _declared(Record(schema.ENTRY_FIELDS))
+    entry_patterns = {f"content/{kind}/*.yaml": spec for kind, spec in schema.ENTRY_SCHEMAS.items()}
+    used_by_entries = set().union(*(_used(root) for pattern in entry_patterns for root in _files(pattern)))
+    kinds = {
+        "content/site.yaml": schema.SITE,
+        "content/channels.yaml": schema.CHANNELS,
+        "calendar/key-dates.yaml": schema.KEY_DATES,
+        **entry_patterns,
+    }
+    missing = {}
+    for pattern, spec in kinds.items():
+        used = set().union(*(_used(root) for root in _files(pattern)))
+        if pattern in entry_patterns:
+            used |= used_by_entries & shared
+        unused = {name for name in _declared(spec) - used if not name.startswith("lint.")}  # lint tuning is optional
+        if unused:
+            missing[pattern] = sorted(unused)
+    assert missing == {}
