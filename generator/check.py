@@ -167,15 +167,15 @@ def _definitions(
     if isinstance(site, Mapping):
         for section, target in (("tiers", "tier"), ("goals", "goal"), ("team", "member")):
             for item in _items(site.get(section)):
-                _define(defined[target], _id_node(item), target, ctx)
+                _define(defined[target], _id_node(item), ctx)
                 if section == "goals":
                     for kpi in _items(item.get("kpis") if isinstance(item, Mapping) else None):
-                        _define(defined["kpi"], _id_node(kpi), "kpi", ctx)
+                        _define(defined["kpi"], _id_node(kpi), ctx)
     for item in _items(channels):
         id_node = _id_node(item)
         if id_node is not None and id_node.value in schema.RESERVED_CHANNEL_IDS:
             ctx.error(id_node, "channel.reserved", value=id_node.value)
-        _define(defined["channel"], id_node, "channel", ctx)
+        _define(defined["channel"], id_node, ctx)
     for entry in entries:
         if entry.kind in ("products", "campaigns"):
             target = "product" if entry.kind == "products" else "campaign"
@@ -195,7 +195,7 @@ def _id_node(item: Node) -> Scalar | None:
     return None
 
 
-def _define(table: dict[str, Node], node: Scalar | None, target: str, ctx: Context) -> None:
+def _define(table: dict[str, Node], node: Scalar | None, ctx: Context) -> None:
     if node is None:
         return
     if node.value in table:

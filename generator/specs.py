@@ -52,9 +52,11 @@ class Context:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    errors: int = 0  # how many `error` calls so far: rules compare it before and after
 
     def error(self, node: Node, code: str, **args: object) -> Any:
         self.problems.append(problem(node.path, node.line, node.column, code, **args))
+        self.errors += 1
         return INVALID
 
     def warn(self, node: Node, code: str, **args: object) -> None:
@@ -398,10 +400,6 @@ class ListOf(Spec):
         return schema
 
 
-def _error_count(ctx: Context) -> int:
-    return sum(1 for p in ctx.problems if p.severity is Severity.ERROR)
-
-
 @dataclass(frozen=True)
 class Field:
     spec: Spec
@@ -449,10 +447,10 @@ class Record(Spec):
             if spec.required and name not in present:
                 ctx.error(node, "key.missing", key=name)
                 ok = False
-        before = _error_count(ctx)
+        before = ctx.errors
         for rule in self.rules:
             rule(values, node, ctx)
-        return values if ok and _error_count(ctx) == before else INVALID
+        return values if ok and ctx.errors == before else INVALID
 
     def json_schema(self) -> dict[str, Any]:
         properties = {}

@@ -41,13 +41,6 @@ def in_feeds(slot: Slot, options: BuildOptions) -> bool:
 def pages(plan: Plan, options: BuildOptions) -> tuple[Entry, ...]:
     return tuple(e for e in plan.entries if has_page(e, options))
 
-
-def calendar_slots(plan: Plan, options: BuildOptions) -> tuple[Slot, ...]:
-    return tuple(
-        s for e in plan.entries for s in e.slots if in_calendars(s.status, options)
-    )
-
-
 def feed_slots(plan: Plan, options: BuildOptions, channel: str | None = None) -> tuple[Slot, ...]:
     """Due public slots, newest first (ties broken by identity, for determinism)."""
     chosen = [
