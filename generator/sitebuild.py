@@ -11,8 +11,10 @@ Layout under the project root:
     .build/docs/        the generated pages (rewritten on every build)
     .build/mkdocs.yml   INHERITs ../mkdocs.yml; sets what the plan decides
 
-No MkDocs plugin of ours: the pages are plain Markdown and the config plain
-YAML, so a move to Zensical (which reads the same mkdocs.yml) keeps working.
+No MkDocs plugin of ours in mkdocs.yml: the pages are plain Markdown and the
+config plain YAML, so a move to Zensical (which reads the same mkdocs.yml)
+keeps working. The one piece of ours that runs inside MkDocs, registered for
+the run only, is `search.SearchIndexer`: a faster builder of Material's index.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import jieba  # imported first: its import sets its logger to DEBUG, which we quiet below
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -32,6 +33,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from . import markup, pages, urls
+from .search import SearchIndexer
 from .model import Plan
 from .outputs import BuildOptions
 from .visibility import pages as entries_with_pages
@@ -77,7 +79,8 @@ def build_site(
     _run_mkdocs(config_path, options, dirty)
     if dirty:
         _forget_pages(site_dir, removed)
-    _compact_search_index(site_dir, previous, removed)
+    if dirty:
+        _merge_search_index(site_dir, previous, removed)
 
 
 def site_config(project_root: Path) -> Path:
@@ -168,6 +171,7 @@ def _run_mkdocs(config_path: Path, options: BuildOptions, dirty: bool) -> None:
     with _captured_log() as records, _build_date(options):
         try:
             config = load_config(config_file=str(config_path))
+            config.plugins["generator/search"] = SearchIndexer()
             config.plugins.on_startup(command="build", dirty=dirty)
             try:
                 mkdocs_build(config, dirty=dirty)
@@ -195,22 +199,17 @@ def _forget_pages(site_dir: Path, removed: set[str]) -> None:
                 page.unlink()
 
 
-def _compact_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
-    """Material writes its search index as ASCII JSON: each Chinese character
-    takes six bytes (`\\u7c73`) instead of three. Readers download this file
-    before their first search, so it is rewritten as UTF-8, same data.
-
-    After a dirty build the index holds only the rebuilt pages: the previous
-    entries of every other page (still there) are merged back in."""
+def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
+    """After a dirty build the index holds only the rebuilt pages: the
+    previous entries of every other page (still there) are merged back in."""
     index = site_dir / "search" / "search_index.json"
-    if not index.is_file():
+    if not index.is_file() or not previous:
         return
     data = json.loads(index.read_bytes())
-    if previous:
-        rebuilt = {entry["location"].split("#")[0] for entry in data["docs"]}
-        gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
-        kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
-        data["docs"] = kept + data["docs"]
+    rebuilt = {entry["location"].split("#")[0] for entry in data["docs"]}
+    gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
+    kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
+    data["docs"] = kept + data["docs"]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -229,21 +228,18 @@ class _Collect(logging.Handler):
 
 @contextmanager
 def _captured_log() -> Iterator[list[logging.LogRecord]]:
-    """MkDocs and jieba talk on every build; keep their warnings, drop the chatter."""
+    """MkDocs talks on every build; keep its warnings, drop the chatter."""
     records: list[logging.LogRecord] = []
     handler = _Collect(records)
     mkdocs_log = logging.getLogger("mkdocs")
-    jieba_log = logging.getLogger(jieba.__name__)
-    saved = (mkdocs_log.propagate, jieba_log.level)
+    saved = mkdocs_log.propagate
     mkdocs_log.addHandler(handler)
     mkdocs_log.propagate = False
-    jieba_log.setLevel(logging.WARNING)  # "Building prefix dict…" on stderr otherwise
     try:
         yield records
     finally:
         mkdocs_log.removeHandler(handler)
-        mkdocs_log.propagate, level = saved[0], saved[1]
-        jieba_log.setLevel(level)
+        mkdocs_log.propagate = saved
 
 
 @contextmanager
