@@ -25,22 +25,19 @@ starts from nothing):
   now gives the same bytes.
 
 No `METHOD`: iTIP's PUBLISH requires an `ORGANIZER`, and libical flags its
-absence. Text values are escaped here rather than by icalendar, whose escaper
-turns a literal backslash followed by `N` into a line break (it reads `\\N` as
-the RFC's newline escape before escaping backslashes).
+absence. VEVENTs are written line by line by `calendars_text`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
-from icalendar import Alarm, Calendar, Event
-from icalendar.prop import vDuration, vUnknown, vUri
+from icalendar import Calendar
+from icalendar.prop import vDuration, vUnknown
 
+from . import calendars_text as text
 from . import urls, visibility
 from .calendars_items import Item, contents, label
 from .calendars_zones import tzid, vtimezone
@@ -49,7 +46,6 @@ from .outputs import BuildOptions, Output
 
 REFRESH = timedelta(hours=1)
 _SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-_NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 def render(plan: Plan, options: BuildOptions) -> list[Output]:
@@ -133,7 +129,7 @@ def _vtimezone(build: _Build, zone: str, first: date, last: date) -> bytes:
 
 def _vevent(build: _Build, item: Item) -> bytes:
     if item.uid not in build.vevents:
-        build.vevents[item.uid] = _event(item, build).to_ical()
+        build.vevents[item.uid] = _event(item, build)
     return build.vevents[item.uid]
 
 
@@ -146,33 +142,37 @@ def _coverage(items: list[Item], now: datetime) -> tuple[date, date]:
     return date(first.year, 1, 1), date(last.year + 1, 1, 1)
 
 
-def _event(item: Item, build: _Build) -> Event:
-    event = Event()
-    event.add("UID", item.uid)
-    event.add("DTSTAMP", build.stamp)
-    event.add("LAST-MODIFIED", build.stamp)
-    event.add("SEQUENCE", build.sequence)
-    event.add("DTSTART", item.start)
-    event.add("DTEND", item.end)
+def _event(item: Item, build: _Build) -> bytes:
+    zone = tzid(item.zone)
+    lines = [
+        b"BEGIN:VEVENT\r\n",
+        text.line("UID", item.uid),
+        text.line("DTSTAMP", text.utc(build.stamp)),
+        text.line("LAST-MODIFIED", text.utc(build.stamp)),
+        text.line("SEQUENCE", str(build.sequence)),
+        text.moment_line("DTSTART", item.start, zone),
+        text.moment_line("DTEND", item.end, zone),
+    ]
     if item.repeat is not None:
-        event.add("RRULE", _rrule(item))
+        lines.append(text.line("RRULE", text.recurrence(_rrule(item))))
         if item.exceptions:
-            event.add("EXDATE", list(item.exceptions))
-    event.add("SUMMARY", _text(item.summary), encode=False)
+            lines.append(text.moments_line("EXDATE", item.exceptions, zone))
+    lines.append(text.text_line("SUMMARY", item.summary))
     if item.description:
-        event.add("DESCRIPTION", _text(item.description), encode=False)
+        lines.append(text.text_line("DESCRIPTION", item.description))
     if item.location:
-        event.add("LOCATION", _text(item.location), encode=False)
+        lines.append(text.text_line("LOCATION", item.location))
     if item.url:
-        event.add("URL", vUri(item.url), encode=False)
+        lines.append(text.line("URL", item.url))
     if item.categories:
-        event.add("CATEGORIES", vUnknown(",".join(_escape(c) for c in item.categories)), encode=False)
-    event.add("STATUS", _status(item.status))
-    event.add("TRANSP", "TRANSPARENT" if item.transparent else "OPAQUE")
+        lines.append(text.line("CATEGORIES", ",".join(text.escape(c) for c in item.categories)))
+    lines.append(text.line("STATUS", _status(item.status)))
+    lines.append(text.line("TRANSP", "TRANSPARENT" if item.transparent else "OPAQUE"))
     if not item.status.is_cancelled:  # a cancelled event must not ring
         for before in item.reminders:
-            event.add_component(_alarm(item, before))
-    return event
+            lines.append(_alarm(item, before))
+    lines.append(b"END:VEVENT\r\n")
+    return b"".join(lines)
 
 
 def _status(status: Status) -> str:
@@ -205,13 +205,15 @@ def _until(until: date, start: date | datetime) -> date | datetime:
     return local_end.astimezone(UTC)
 
 
-def _alarm(item: Item, before: timedelta) -> Alarm:
-    alarm = Alarm()
-    alarm.add("ACTION", "DISPLAY")
-    alarm.add("TRIGGER", -before)  # relative to DTSTART
-    # DISPLAY alarms require a DESCRIPTION (RFC 5545 3.6.6); strict readers reject one without.
-    alarm.add("DESCRIPTION", _text(item.summary), encode=False)
-    return alarm
+def _alarm(item: Item, before: timedelta) -> bytes:
+    return b"".join([
+        b"BEGIN:VALARM\r\n",
+        text.line("ACTION", "DISPLAY"),
+        text.line("TRIGGER", text.duration(-before)),  # relative to DTSTART
+        # DISPLAY alarms require a DESCRIPTION (RFC 5545 3.6.6); strict readers reject one without.
+        text.text_line("DESCRIPTION", item.summary),
+        b"END:VALARM\r\n",
+    ])
 
 
 # --- text --------------------------------------------------------------------------------
@@ -219,17 +221,4 @@ def _alarm(item: Item, before: timedelta) -> Alarm:
 
 def _text(value: str) -> vUnknown:
     """A TEXT value, escaped by us and written verbatim by icalendar."""
-    return vUnknown(_escape(value))
-
-
-def _escape(value: str) -> str:
-    """RFC 5545 3.3.11: backslash, semicolon, comma and newline escaped; no control characters."""
-    value = _NEWLINES.sub("\n", value).replace("\t", " ")
-    value = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\n", "\\n")
-    )
-
+    return vUnknown(text.escape(value))

@@ -41,8 +41,15 @@ def to_html(text: str, remote_images: bool = True) -> str:
     `alt` stays): a page must not make a request to a third party."""
     if not text.strip():
         return ""
-    rendered = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    rendered = _converter().reset().convert(text)
     return sanitize(rendered, None if remote_images else _drop_remote_images)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    """One converter, reset between texts: setting up Python-Markdown and its
+    extensions costs more than converting a typical body."""
+    return markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
 
 
 def sanitize(fragment: str, attribute_filter: Callable[[str, str, str], str | None] | None = None) -> str:

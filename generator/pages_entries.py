@@ -11,7 +11,6 @@ from markupsafe import Markup
 from . import urls
 from .model import BrandStory, Campaign, Entry, Event, Kind, Product, Span, UserStory
 from .outputs import Output
-from .pages_items import CAMPAIGN
 from .pages_time import (
     OCCURRENCE_LIMIT, Occurrence, duration_text, in_zone, iso, moment_text, number_text, occurrences,
     recurrence_text, span_text, zone_text,
@@ -119,9 +118,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
-        items = tuple(i for i in ctx.items
-                      if i.campaign == entry.id and i.kind != CAMPAIGN)
-        return _with(view, timeline=agenda(ctx, items))
+        return _with(view, timeline=agenda(ctx, ctx.campaign_items.get(entry.id, ())))
     return view
 
 

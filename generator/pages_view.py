@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +25,7 @@ from markupsafe import Markup
 from . import markup, urls
 from .model import Entry, Kind, Plan, Slot, Status
 from .outputs import BuildOptions, Output
-from .pages_items import Item, plan_items
+from .pages_items import CAMPAIGN, Item, plan_items
 from .pages_labels import catalog, label
 from .pages_time import moment_text
 from .visibility import has_page, in_calendars
@@ -42,6 +43,7 @@ class Context:
     env: jinja2.Environment
     labels: Mapping[str, str]
     items: tuple[Item, ...]  # every dated thing, computed once for all pages
+    campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
 
     @property
     def language(self) -> str:
@@ -75,7 +77,16 @@ def context(plan: Plan, options: BuildOptions) -> Context:
         comment_end_string="##}",
     )
     env.filters["href"] = _href
-    return Context(plan, options, env, catalog(plan.site.language), plan_items(plan, options))
+    items = plan_items(plan, options)
+    return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items))
+
+
+def _by_campaign(items: tuple[Item, ...]) -> Mapping[str, tuple[Item, ...]]:
+    grouped: dict[str, list[Item]] = {}
+    for item in items:
+        if item.campaign and item.kind != CAMPAIGN:
+            grouped.setdefault(item.campaign, []).append(item)
+    return {campaign: tuple(found) for campaign, found in grouped.items()}
 
 
 @jinja2.pass_context
@@ -85,6 +96,7 @@ def _href(ctx: jinja2.runtime.Context, target: str) -> str:
     return relative(ctx["page_dir"], target)
 
 
+@lru_cache(maxsize=100_000)  # the same few targets (channels, tiers, indexes) from every page
 def relative(page_dir: str, target: str) -> str:
     if "://" in target or target.startswith(("mailto:", "tel:", "#")):
         return target
@@ -144,7 +156,7 @@ def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **
     body = ctx.env.get_template(template).render(
         t=ctx.labels, page_dir=page_dir, drafts=ctx.options.drafts, language=ctx.language, **values
     )
-    head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1_000_000)
+    head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Output(docs_path(page_dir), f"---\n{head}---\n\n{body}".encode())
 
 

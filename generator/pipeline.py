@@ -1,7 +1,8 @@
 """One build, in order: check the plan, render every output, swap it in.
 
 The renderers are pure; MkDocs writes the site into the staging folder
-itself, and `writer` adds the calendars and feeds beside it.
+itself, and `writer` adds the calendars and feeds beside it. Those are
+rendered on the second core while MkDocs works (`parallel`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import calendars, editor_schema, feeds, sitebuild
+from . import calendars, editor_schema, feeds, parallel, sitebuild
 from .model import Plan
 from .outputs import BuildOptions, Output
 from .writer import check_out_folder, discard, replace, staging_for, write_outputs
@@ -26,8 +27,9 @@ def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> B
     check_out_folder(out, project_root)
     staging = staging_for(out)
     try:
-        sitebuild.build_site(project_root, plan, options, staging)
-        write_outputs(staging, _files(plan, options))
+        with parallel.started(lambda: _files(plan, options)) as files:
+            sitebuild.build_site(project_root, plan, options, staging)
+            write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)
     finally:

@@ -1,0 +1,78 @@
+"""One piece of work beside another, on a second core.
+
+MkDocs renders the pages on one core; the calendars and feeds need nothing
+of it, so they are rendered meanwhile in a forked process that hands back
+its result. Forking copies the plan as it is in memory (it is never pickled);
+only the finished outputs travel back. Where forking is not safe (another
+thread is running, as in the preview's server, or the platform has no fork)
+the work simply runs in this process when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Pending(Generic[T]):
+    """The result of work started by `started`; `result()` waits for it."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if _can_fork():
+            context = multiprocessing.get_context("fork")
+            self._reader, writer = context.Pipe(duplex=False)
+            self._process = context.Process(target=_send, args=(work, writer), daemon=True)
+            self._process.start()
+            writer.close()
+
+    def result(self) -> T:
+        if self._process is None:
+            return self._work()
+        try:
+            succeeded, value = self._reader.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the background build stopped (exit code {self._process.exitcode})") from None
+        self._process.join()
+        if succeeded:
+            return value
+        raise value
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+@contextmanager
+def started(work: Callable[[], T]) -> Iterator[Pending[T]]:
+    """Starts `work` on another core; it is stopped if the block is left before its result is taken."""
+    pending = Pending(work)
+    try:
+        yield pending
+    finally:
+        pending.stop()
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _send(work: Callable[[], T], writer: multiprocessing.connection.Connection) -> None:
+    try:
+        outcome: tuple[bool, object] = (True, work())
+    except BaseException as error:  # handed to the parent, which raises it
+        outcome = (False, error)
+    try:
+        writer.send(outcome)
+    except Exception as error:  # an exception that cannot be pickled
+        writer.send((False, RuntimeError(f"{type(error).__name__}: {outcome[1]!r}")))
+    finally:
+        writer.close()
