@@ -2,22 +2,28 @@
 
     make bench                      # N = 100, 1000, 5000
     .venv/bin/python bench/run.py 100 1000
+    .venv/bin/python bench/run.py --rounds 1 5000
 
 For each N it writes a synthetic plan (bench/synth.py) and measures, each in
 a fresh process: the full build (site, calendars, feeds); the generator's
 own stage (everything but MkDocs's rendering); `check` alone; the preview's
 response to a one-file edit; and the same N entries built as blog posts by
 Material's blog plugin with mkdocs-rss-plugin, in the same run so the ratio
-holds on a noisy machine. Results print as a Markdown table.
+holds on a noisy machine. Each measure is taken `--rounds` times (3 unless
+told), the full build and the blog build back to back in each round; the
+table gives medians, and the ratio is the median of the rounds' ratios.
+Results print as a Markdown table.
 """
 
 from __future__ import annotations
 
+import argparse
 import platform
 import re
 import resource
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,8 +70,9 @@ def _size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
-def preview_response(plan: Path, entry: Path, page: str) -> float:
-    """Seconds from saving an edit of one entry to the preview serving the change."""
+def preview_response(plan: Path, entry: Path, page: str, rounds: int) -> list[float]:
+    """Seconds from saving an edit of one entry to the preview serving the
+    change, for `rounds` edits one after another on one running preview."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -77,12 +84,16 @@ def preview_response(plan: Path, entry: Path, page: str) -> float:
     url = f"http://127.0.0.1:{port}/{page}"
     try:
         _wait_for(url, lambda body: True, timeout=900)
-        marker = f"改过的标题{time.time_ns()}"
-        text = entry.read_text(encoding="utf-8")
-        start = time.perf_counter()
-        entry.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
-        _wait_for(url, lambda body: marker in body, timeout=600)
-        return time.perf_counter() - start
+        seconds = []
+        for _ in range(rounds):
+            time.sleep(1)  # the watcher settles after the previous rebuild
+            marker = f"改过的标题{time.time_ns()}"
+            text = entry.read_text(encoding="utf-8")
+            start = time.perf_counter()
+            entry.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
+            _wait_for(url, lambda body: marker in body, timeout=600)
+            seconds.append(time.perf_counter() - start)
+        return seconds
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -101,39 +112,54 @@ def _wait_for(url: str, ready, timeout: float) -> None:
     raise SystemExit(f"preview did not serve {url} in time")
 
 
-def bench(n: int, work: Path) -> dict[str, Run | float]:
+@dataclass(frozen=True)
+class Result:
+    check: Run
+    stage: Run
+    full: Run
+    blog: Run
+    ratio: float  # median of the rounds' full / blog
+    preview: float
+
+
+def bench(n: int, work: Path, rounds: int) -> Result:
     plan = write_plan(n, work / f"plan-{n}")
     out = work / f"site-{n}"
-    build = [PYTHON, str(ROOT / "build.py"), "--root", str(plan), "--out", str(out), "--now", NOW]
-    results: dict[str, Run | float] = {}
-    results["check"] = measure([PYTHON, str(ROOT / "build.py"), "check", "--root", str(plan), "--now", NOW])
-    results["stage"] = measure([PYTHON, str(HERE / "stage.py"), str(plan), NOW])
-    results["full"] = measure(build, out=out)
     blog = write_blog(plan, work / f"blog-{n}")
-    results["blog"] = measure(
-        [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(blog / "mkdocs.yml"), "-d", str(blog / "site")],
-        out=blog / "site",
-    )
+    build = [PYTHON, str(ROOT / "build.py"), "--root", str(plan), "--out", str(out), "--now", NOW]
+    blog_build = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(blog / "mkdocs.yml"), "-d", str(blog / "site")]
+    checks, stages, fulls, blogs = [], [], [], []
+    for _ in range(rounds):
+        checks.append(measure([PYTHON, str(ROOT / "build.py"), "check", "--root", str(plan), "--now", NOW]))
+        stages.append(measure([PYTHON, str(HERE / "stage.py"), str(plan), NOW]))
+        fulls.append(measure(build, out=out))
+        blogs.append(measure(blog_build, out=blog / "site"))
     entry = sorted((plan / "content" / "user-stories").glob("*.yaml"))[0]
-    results["preview"] = preview_response(plan, entry, f"user-stories/{entry.stem}/")
-    return results
+    previews = preview_response(plan, entry, f"user-stories/{entry.stem}/", rounds)
+    ratio = statistics.median(f.seconds / b.seconds for f, b in zip(fulls, blogs))
+    return Result(_median(checks), _median(stages), _median(fulls), _median(blogs), ratio, statistics.median(previews))
 
 
-def main(sizes: list[int]) -> None:
-    print(f"machine: {platform.machine()}, {_cores()} cores, Python {platform.python_version()}")
+def _median(runs: list[Run]) -> Run:
+    """The run of median time (its memory and size go with it)."""
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+
+
+def main(sizes: list[int], rounds: int) -> None:
+    print(f"machine: {platform.machine()}, {_cores()} cores, Python {platform.python_version()}; {rounds} rounds")
     print(f"versions: {_versions()}\n")
     print("| N | check s | generator stage s | full build s | peak MB | output MB | blog+rss s | blog peak MB | blog output MB | full/blog | preview s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     fulls = {}
     with tempfile.TemporaryDirectory() as folder:
         for n in sizes:
-            r = bench(n, Path(folder))
-            full, blog = r["full"], r["blog"]
+            r = bench(n, Path(folder), rounds)
+            full, blog = r.full, r.blog
             fulls[n] = full.seconds
             print(
-                f"| {n} | {r['check'].seconds:.2f} | {r['stage'].seconds:.2f} | {full.seconds:.2f} | {full.peak_mb:.0f} "
+                f"| {n} | {r.check.seconds:.2f} | {r.stage.seconds:.2f} | {full.seconds:.2f} | {full.peak_mb:.0f} "
                 f"| {full.output_mb:.1f} | {blog.seconds:.2f} | {blog.peak_mb:.0f} | {blog.output_mb:.1f} "
-                f"| {full.seconds / blog.seconds:.2f} | {r['preview']:.2f} |",
+                f"| {r.ratio:.2f} | {r.preview:.2f} |",
                 flush=True,
             )
             shutil.rmtree(Path(folder) / f"site-{n}", ignore_errors=True)
@@ -156,4 +182,8 @@ def _versions() -> str:
 
 if __name__ == "__main__":
     resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
-    main([int(arg) for arg in sys.argv[1:]] or [100, 1000, 5000])
+    parser = argparse.ArgumentParser(description="Benchmarks against Material's blog plugin + mkdocs-rss-plugin.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000], help="plan sizes (entries)")
+    parser.add_argument("--rounds", type=int, default=3, help="measures per size; medians are reported")
+    arguments = parser.parse_args()
+    main(arguments.sizes, arguments.rounds)

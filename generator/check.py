@@ -8,6 +8,7 @@ It never writes a file and never raises for bad input.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from . import schema
 from .assemble import assemble
 from .problems import Problem, has_errors, ordered, problem
 from .specs import ID_MAX, ID_PATTERN, INVALID, Context, Reference, suggestion
-from .yamlfile import Mapping, Node, Scalar, Sequence, read
+from .yamlfile import Mapping, Node, ReadResult, Scalar, Sequence, read
 
 SITE_FILE = "content/site.yaml"
 CHANNELS_FILE = "content/channels.yaml"
@@ -45,17 +46,25 @@ class EntryFile:
     values: dict[str, Any]
 
 
-def check_plan(root: Path) -> CheckResult:
+Reader = Callable[[bytes, str], ReadResult]
+
+
+def check_plan(root: Path, reader: Reader = read) -> CheckResult:
+    """Every problem of the plan at `root`, and its model when there is no error.
+
+    `reader` parses one file's bytes; the preview passes a memoized `read`, so
+    an edit re-parses only the files whose bytes changed."""
     ctx = Context(root=root)
-    site_node = _read(root, SITE_FILE, ctx, required=True)
+    files = _Files(root, ctx, reader)
+    site_node = files.read(SITE_FILE, required=True)
     language = _language(site_node)
     site = _convert(site_node, schema.SITE, ctx)
-    channels_node = _read(root, CHANNELS_FILE, ctx, required=True)
+    channels_node = files.read(CHANNELS_FILE, required=True)
     channels = _convert(channels_node, schema.CHANNELS, ctx)
-    key_dates_node = _read(root, KEY_DATES_FILE, ctx, required=False)
+    key_dates_node = files.read(KEY_DATES_FILE, required=False)
     key_dates = _convert(key_dates_node, schema.KEY_DATES, ctx) if key_dates_node else ()
     _warn_unknown_files(root, ctx)
-    entries = [e for kind in schema.ENTRY_SCHEMAS for e in _read_entries(root, kind, ctx)]
+    entries = [e for kind in schema.ENTRY_SCHEMAS for e in _read_entries(files, kind)]
 
     defined = _definitions(site_node, channels_node, entries, ctx)
     _resolve(ctx.references, defined, ctx)
@@ -71,25 +80,33 @@ def check_plan(root: Path) -> CheckResult:
 # --- reading ------------------------------------------------------------------------
 
 
-def _read(root: Path, relative: str, ctx: Context, required: bool) -> Node | None:
-    path = root / relative
-    if not path.is_file():
-        alternative = path.with_suffix(".yml")
-        if alternative.is_file():
-            path, relative = alternative, relative[: -len(".yaml")] + ".yml"
-        elif required:
-            ctx.problems.append(problem(relative, 1, 1, "file.missing"))
+@dataclass(frozen=True, slots=True)
+class _Files:
+    """The plan's files, read and parsed, their problems collected in `ctx`."""
+
+    root: Path
+    ctx: Context
+    reader: Reader
+
+    def read(self, relative: str, required: bool) -> Node | None:
+        path = self.root / relative
+        if not path.is_file():
+            alternative = path.with_suffix(".yml")
+            if alternative.is_file():
+                path, relative = alternative, relative[: -len(".yaml")] + ".yml"
+            elif required:
+                self.ctx.problems.append(problem(relative, 1, 1, "file.missing"))
+                return None
+            else:
+                return None
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.ctx.problems.append(problem(relative, 1, 1, "file.unreadable", detail=exc.strerror or str(exc)))
             return None
-        else:
-            return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        ctx.problems.append(problem(relative, 1, 1, "file.unreadable", detail=exc.strerror or str(exc)))
-        return None
-    result = read(data, relative)
-    ctx.problems.extend(result.problems)
-    return result.root
+        result = self.reader(data, relative)
+        self.ctx.problems.extend(result.problems)
+        return result.root
 
 
 def _convert(node: Node | None, spec: Any, ctx: Context) -> Any:
@@ -106,8 +123,9 @@ def _language(site: Node | None) -> str:
     return "zh"
 
 
-def _read_entries(root: Path, kind: str, ctx: Context) -> list[EntryFile]:
-    folder = root / "content" / kind
+def _read_entries(files: _Files, kind: str) -> list[EntryFile]:
+    ctx = files.ctx
+    folder = files.root / "content" / kind
     if not folder.is_dir():
         return []
     entries: list[EntryFile] = []
@@ -126,7 +144,7 @@ def _read_entries(root: Path, kind: str, ctx: Context) -> list[EntryFile]:
         elif entry_id in seen:
             ctx.error(Scalar(relative, 1, 1, "", True), "id.duplicate", value=entry_id, first=seen[entry_id])
         seen.setdefault(entry_id, relative)
-        node = _read(root, relative, ctx, required=True)
+        node = files.read(relative, required=True)
         values = schema.ENTRY_SCHEMAS[kind].convert(node, ctx) if node is not None else INVALID
         if valid_name and seen[entry_id] == relative:
             # kept even when unreadable, so references to it do not report it missing too

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from . import urls
+from .memo import Memo
 from .model import Kind, Plan
 from .outputs import BuildOptions, Output
 from .pages_calendar import render_calendar_pages
@@ -25,8 +26,12 @@ from .pages_view import alternates, context, docs_path
 SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
 
 
-def render(plan: Plan, options: BuildOptions) -> list[Output]:
-    ctx = context(plan, options)
+def render(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> list[Output]:
+    """Every page; with a `memo` (the preview's), pages whose inputs did not
+    change since the last render are not rendered again."""
+    if memo is not None:
+        memo.next_build()
+    ctx = context(plan, options, memo)
     outputs = [
         render_home(ctx),
         *render_calendar_pages(ctx),

@@ -16,6 +16,11 @@ from .pages_view import (
 from .visibility import has_page
 
 PAGE_SIZE = 100  # entries per index page; more make a slow, heavy page
+# A channel page lists its next and latest publications; the month pages of the
+# calendar, the channel's calendar and its feed hold all of them. Unbounded, a
+# busy channel's page grows by a row for every post of the year.
+UPCOMING_LIMIT = 100
+PAST_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,9 @@ class ChannelView:
     feed: Feed
     upcoming: tuple[ScheduleRow, ...] = ()
     past: tuple[ScheduleRow, ...] = ()
+    upcoming_more: str = ""  # "N more": the calendar has them all
+    past_more: str = ""
+    calendar: str = urls.calendar_page_dir()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +97,7 @@ def _collection(ctx: Context, kind: Kind) -> list[Output]:
             meta["search"] = {"exclude": True}  # page 1 is enough for search to find the list
         pages.append(
             page(ctx, urls.section_dir(kind.value, number), "index.md.j2", meta,
-                 rows=chunk, count=ctx.t("index.count", n=len(rows)),
+                 rows=tuple(chunk), count=ctx.t("index.count", n=len(rows)),
                  pager=pager if total > 1 else None)
         )
     return pages
@@ -147,13 +155,23 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
         return view
     slots = ctx.plan.slots_by_channel.get(channel.id, ())
     now = ctx.options.now
-    upcoming = tuple(s for s in slots if starts_at(s.at, s.zone) >= now)
-    past = tuple(reversed([s for s in slots if starts_at(s.at, s.zone) < now]))
-    return replace(view, upcoming=schedule_rows(ctx, upcoming), past=schedule_rows(ctx, past))
+    upcoming = schedule_rows(ctx, tuple(s for s in slots if starts_at(s.at, s.zone) >= now))
+    past = schedule_rows(ctx, tuple(reversed([s for s in slots if starts_at(s.at, s.zone) < now])))
+    return replace(
+        view,
+        upcoming=upcoming[:UPCOMING_LIMIT],
+        past=past[:PAST_LIMIT],
+        upcoming_more=_more(ctx, len(upcoming) - UPCOMING_LIMIT),
+        past_more=_more(ctx, len(past) - PAST_LIMIT),
+    )
+
+
+def _more(ctx: Context, hidden: int) -> str:
+    return ctx.t("channel.more", n=number_text(hidden)) if hidden > 0 else ""
 
 
 def _channels_index(ctx: Context) -> Output:
-    views = [channel_view(ctx, c) for c in ctx.plan.channels]
+    views = tuple(channel_view(ctx, c) for c in ctx.plan.channels)
     return page(ctx, urls.section_dir("channels"), "channels.md.j2", {"title": ctx.t("channels")},
                 channels=views, all_feed=feeds_for(ctx.plan, urls.ALL))
 
@@ -169,7 +187,7 @@ def _channel_page(ctx: Context, channel: Channel) -> Output:
 
 
 def _tiers_index(ctx: Context) -> Output:
-    views = [TierView(Link(x.name, urls.tier_dir(x.id)), x.description, x.strategy) for x in ctx.plan.site.tiers]
+    views = tuple(TierView(Link(x.name, urls.tier_dir(x.id)), x.description, x.strategy) for x in ctx.plan.site.tiers)
     return page(ctx, urls.section_dir("tiers"), "tiers.md.j2", {"title": ctx.t("tiers")}, tiers=views)
 
 

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from . import markup, urls
 from .model import Entry, Kind, Plan, Slot, Status
+from .memo import Memo
 from .outputs import BuildOptions, Output
 from .pages_items import CAMPAIGN, Item, plan_items
 from .pages_labels import catalog, label
@@ -44,6 +45,7 @@ class Context:
     labels: Mapping[str, str]
     items: tuple[Item, ...]  # every dated thing, computed once for all pages
     campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
+    memo: Memo[str] | None = None  # the preview's page bodies from its last render
 
     @property
     def language(self) -> str:
@@ -64,7 +66,15 @@ class Context:
         return ("、" if self.language == "zh" else ", ").join(values)
 
 
-def context(plan: Plan, options: BuildOptions) -> Context:
+def context(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> Context:
+    env = _environment()
+    items = plan_items(plan, options)
+    return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items), memo)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The templates, compiled once per process (the preview renders every page on each edit)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -77,8 +87,7 @@ def context(plan: Plan, options: BuildOptions) -> Context:
         comment_end_string="##}",
     )
     env.filters["href"] = _href
-    items = plan_items(plan, options)
-    return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items))
+    return env
 
 
 def _by_campaign(items: tuple[Item, ...]) -> Mapping[str, tuple[Item, ...]]:
@@ -153,11 +162,24 @@ def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **
         front["title"] = markup.text(str(meta["title"]))
     if meta.get("description"):
         front["description"] = markup.text(str(meta["description"]))
-    body = ctx.env.get_template(template).render(
-        t=ctx.labels, page_dir=page_dir, drafts=ctx.options.drafts, language=ctx.language, **values
-    )
+    def render() -> str:
+        return ctx.env.get_template(template).render(
+            t=ctx.labels, page_dir=page_dir, drafts=ctx.options.drafts, language=ctx.language, **values
+        )
+
+    # A template's output depends on exactly these: the views are frozen values
+    key = (template, page_dir, ctx.options.drafts, ctx.language, tuple(values.items()))
+    body = ctx.memo.get(key, render) if ctx.memo is not None and _hashable(key) else render()
     head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Output(docs_path(page_dir), f"---\n{head}---\n\n{body}".encode())
+
+
+def _hashable(key: object) -> bool:
+    try:
+        hash(key)
+    except TypeError:  # a view holding a list: rendered every time
+        return False
+    return True
 
 
 # --- small shared views --------------------------------------------------------

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import calendars, editor_schema, feeds, parallel, sitebuild
+from .memo import Memo
 from .model import Plan
 from .outputs import BuildOptions, Output
 from .writer import check_out_folder, discard, replace, staging_for, write_outputs
@@ -22,13 +23,15 @@ class BuildReport:
     bytes: int
 
 
-def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> BuildReport:
+def build(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> BuildReport:
     """Builds everything into `out`, replacing it whole; on failure `out` is untouched."""
     check_out_folder(out, project_root)
     staging = staging_for(out)
     try:
         with parallel.started(lambda: _files(plan, options)) as files:
-            sitebuild.build_site(project_root, plan, options, staging)
+            sitebuild.build_site(project_root, plan, options, staging, memo=memo)
             write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)
@@ -37,10 +40,25 @@ def build(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> B
     return report
 
 
-def refresh(project_root: Path, plan: Plan, options: BuildOptions, out: Path) -> None:
-    """The preview's rebuild, in place over the last one: MkDocs redoes only the
-    pages whose Markdown changed, and only changed files are written."""
-    sitebuild.build_site(project_root, plan, options, out, dirty=True)
+def refresh(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> None:
+    """The preview's rebuild, in place over the last one."""
+    refresh_site(project_root, plan, options, out, memo)
+    refresh_files(plan, options, out)
+
+
+def refresh_site(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> None:
+    """The site part of `refresh`: pages whose inputs did not change are not
+    rendered again (`memo`), MkDocs redoes only the pages whose Markdown
+    changed, and only changed files are written."""
+    sitebuild.build_site(project_root, plan, options, out, dirty=True, memo=memo)
+
+
+def refresh_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+    """The rest of `refresh`: calendars, feeds and schema, written where they changed."""
     write_outputs(out, _files(plan, options), only_changed=True)
 
 

@@ -10,8 +10,10 @@ into an error.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -19,8 +21,12 @@ from mkdocs.livereload import LiveReloadServer
 from . import pipeline
 from .check import check_plan
 from .cli import checked
+from .memo import Memo
+from .model import Plan
+from .outputs import BuildOptions
 from .problems import has_errors
 from .sitebuild import CONFIG, EXTRA_PAGES, WORK_DIR
+from .yamlfile import read
 
 PREVIEW = "preview"  # the served build, under .build/
 WATCHED = ("content", "calendar", CONFIG, "theme", EXTRA_PAGES)
@@ -61,21 +67,34 @@ def serve(
 
 
 def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None) -> Callable[[], bool]:
-    built = False  # after one whole build, edits rebuild in place only what they change
+    """After one whole build, an edit rebuilds in place what it changes: files
+    are parsed again only if their bytes changed, pages rendered again only if
+    their inputs did, and MkDocs redoes only pages whose Markdown changed. The
+    browser reloads once the pages are written; the calendars and feeds follow
+    a moment later, written from a thread the next edit waits for."""
+    built = False
+    reader = lru_cache(maxsize=100_000)(read)
+    memo: Memo[str] = Memo()
+    writing: list[threading.Thread] = []  # the last edit's calendars and feeds
 
     def rebuild() -> bool:
         """Checks and builds; on any problem keeps the last good site."""
         nonlocal built
-        result, options = checked(check_plan(root), now, drafts)
+        for thread in writing:
+            thread.join()
+        writing.clear()
+        result, options = checked(check_plan(root, reader), now, drafts)
         for problem in result.problems:
             print(problem.format(result.language), file=sys.stderr)
         if options is None or has_errors(result.problems):
             return False
         try:
             if built:
-                pipeline.refresh(root, result.plan, options, out)
+                pipeline.refresh_site(root, result.plan, options, out, memo)
+                writing.append(threading.Thread(target=_write_files, args=(result.plan, options, out), daemon=True))
+                writing[-1].start()
             else:
-                pipeline.build(root, result.plan, options, out)
+                pipeline.build(root, result.plan, options, out, memo)
                 built = True
         except Exception as error:  # a failed whole build leaves the last good site in place
             print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
@@ -84,6 +103,13 @@ def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None)
         return True
 
     return rebuild
+
+
+def _write_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+    try:
+        pipeline.refresh_files(plan, options, out)
+    except Exception as error:  # the site is up; say what failed and keep serving
+        print(f"build.py serve: error: calendars and feeds: {type(error).__name__}: {error}", file=sys.stderr)
 
 
 def _with_utf8_text(app: Callable) -> Callable:

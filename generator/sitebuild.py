@@ -34,6 +34,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import markup, pages, urls
 from .search import SearchIndexer
+from .memo import Memo
 from .model import Plan
 from .outputs import BuildOptions
 from .visibility import pages as entries_with_pages
@@ -56,7 +57,12 @@ class SiteBuildError(Exception):
 
 
 def build_site(
-    project_root: Path, plan: Plan, options: BuildOptions, site_dir: Path, dirty: bool = False
+    project_root: Path,
+    plan: Plan,
+    options: BuildOptions,
+    site_dir: Path,
+    dirty: bool = False,
+    memo: Memo[str] | None = None,
 ) -> None:
     """Renders the pages and builds the site into `site_dir` (replacing it).
 
@@ -69,7 +75,7 @@ def build_site(
         parent = yaml_load(stream)
     work = project_root / WORK_DIR
     docs = work / "docs"
-    removed = _write_docs(project_root, plan, options, docs)
+    removed = _write_docs(project_root, plan, options, docs, memo)
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, options, docs, site_dir.resolve(), parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -91,12 +97,14 @@ def site_config(project_root: Path) -> Path:
     raise SiteBuildError([f"{CONFIG}: not found in {project_root} (the site's configuration)"])
 
 
-def _write_docs(project_root: Path, plan: Plan, options: BuildOptions, docs: Path) -> set[str]:
+def _write_docs(
+    project_root: Path, plan: Plan, options: BuildOptions, docs: Path, memo: Memo[str] | None
+) -> set[str]:
     """Brings the docs folder to exactly the pages of this plan, writing only
     files whose bytes changed (so a dirty MkDocs build redoes only those).
     Returns the docs paths that were removed."""
     wanted: dict[str, bytes] = {}
-    for output in pages.render(plan, options):
+    for output in pages.render(plan, options, memo):
         wanted[output.path] = output.data
     content = project_root / "content"
     for entry in entries_with_pages(plan, options):

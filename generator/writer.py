@@ -30,7 +30,9 @@ def staging_for(out: Path) -> Path:
 def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = False) -> None:
     """Writes rendered files; two renderers claiming one path is a bug, never an overwrite.
 
-    `only_changed` leaves a file alone when it already holds these bytes."""
+    `only_changed` (the preview, writing where a server is serving) leaves a
+    file alone when it already holds these bytes, and replaces the others
+    whole, so a reader never gets half a file."""
     written: set[str] = set()
     for output in outputs:
         relative = PurePosixPath(output.path)
@@ -45,7 +47,12 @@ def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = 
         if only_changed and target.is_file() and target.read_bytes() == output.data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.data)
+        if only_changed:
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_bytes(output.data)
+            os.replace(partial, target)
+        else:
+            target.write_bytes(output.data)
 
 
 def check_out_folder(out: Path, project_root: Path) -> None:

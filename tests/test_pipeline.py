@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from conftest import run_cli
+from conftest import edit, run_cli
 from generator import pipeline
 from generator.check import check_plan
 from generator.cli import checked
+from generator.memo import Memo
+from generator.yamlfile import read
 
 NOW = "2027-03-15T09:00+08:00"
 
@@ -55,3 +60,36 @@ def test_the_preview_refresh_rebuilds_in_place_and_keeps_search_whole(plan_copy,
     assert {"user-stories/hiking/", "brand-stories/origin/", "products/band-9/"} <= pages
     titles = [doc["title"].replace("\u200b", "") for doc in index["docs"] if doc["location"] == "user-stories/hiking/"]
     assert titles == ["川西徒步的八天"]
+
+
+def test_a_preview_after_edits_holds_what_a_fresh_build_would(plan_copy, tmp_path: Path) -> None:
+    """The preview skips work (files parsed, pages rendered, MkDocs pages built)
+    that an edit did not touch: what it serves must still be the whole truth."""
+    root = plan_copy("site-basic")
+    now = datetime(2027, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    reader, memo = lru_cache(maxsize=None)(read), Memo()
+    preview = tmp_path / "preview"
+    result, options = checked(check_plan(root, reader), now, False)
+    pipeline.build(root, result.plan, options, preview, memo)
+    stories = root / "content/user-stories"
+    edit(stories / "sichuan-hike.yaml", "带着 X1 在川西徒步的七天", "带着 X1 在川西徒步的八天")
+    (stories / "new-member.yaml").write_text("title: 新人报到\nsummary: 第一次来\nauthor:\n  name: 阿乐\n",
+                                             encoding="utf-8")
+    (stories / "first-week.yaml").unlink()
+    edit(root / "content/channels.yaml", "name: 微博", "name: 新浪微博")
+    result, options = checked(check_plan(root, reader), now, False)
+    assert result.plan is not None
+    pipeline.refresh(root, result.plan, options, preview, memo)
+
+    fresh = tmp_path / "fresh"
+    pipeline.build(root, result.plan, options, fresh)
+    served, built = _files(preview), _files(fresh)
+    assert served.keys() == built.keys()
+    index = "search/search_index.json"
+    assert [path for path in built if path != index and served[path] != built[path]] == []
+    by_location = lambda data: sorted(json.loads(data)["docs"], key=lambda d: d["location"])  # noqa: E731
+    assert by_location(served[index]) == by_location(built[index])  # a merged index keeps another order
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}

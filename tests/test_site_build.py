@@ -553,6 +553,26 @@ def test_the_same_plan_and_now_give_the_same_bytes(basic: Built, tmp_path: Path)
     assert [p for p in first if first[p] != second[p]] == []
 
 
+def test_a_busy_channel_lists_its_next_and_latest_posts_and_points_to_the_calendar(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    posts = "".join(f"  - channel: weibo\n    at: 2027-{5 + n // 28:02d}-{1 + n % 28:02d} 20:00\n" for n in range(130))
+    past = "".join(f"  - channel: weibo\n    at: 2027-01-{1 + n % 28:02d} {8 + n // 28:02d}:00\n" for n in range(60))
+    (root / "content" / "user-stories" / "busy.yaml").write_text(
+        f"title: 连载\nsummary: 每天一篇\nauthor:\n  name: 小编\npublish:\n{posts}{past}", encoding="utf-8"
+    )
+    built = build_project(root)
+    doc = read_page(built.site, "channels/weibo/")
+    upcoming = doc.cssselect("#upcoming + .plan-table-wrap tbody tr")
+    latest = doc.cssselect("#past + .plan-table-wrap tbody tr")
+    assert len(upcoming) == 100 and len(latest) == 50
+    assert "2027年4月10日" in text(upcoming[0]) and "2027年5月1日" in text(upcoming[2])  # the nearest first
+    assert "2027年3月28日" in text(latest[0]) and "2027年1月28日 周四 09:00" in text(latest[1])  # the latest first
+    hints = doc.cssselect(".plan-hint")
+    # with the plan's own posts: 132 upcoming (a draft's is not shown in this build) and 61 past
+    assert [text(h) for h in hints] == ["另有 32 条未列出，全部安排见日历。", "另有 11 条未列出，全部安排见日历。"]
+    assert {a.get("href") for h in hints for a in h.cssselect("a")} == {"../../calendar/"}
+
+
 def test_a_long_collection_is_paginated(tmp_path: Path) -> None:
     root = make_project(BASIC, tmp_path / "p")
     for n in range(130):
