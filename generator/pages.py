@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 
-from . import urls
+from . import parallel, urls
 from .memo import Memo
 from .model import Kind, Plan
 from .outputs import BuildOptions, Output
@@ -22,6 +22,7 @@ from .pages_labels import label
 from .pages_lint import LINT_DIR, render_lint
 from .pages_lists import render_lists
 from .pages_view import alternates, context, docs_path
+from .visibility import has_page
 
 SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
 
@@ -32,14 +33,21 @@ def render(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> 
     if memo is not None:
         memo.next_build()
     ctx = context(plan, options, memo)
-    outputs = [
-        render_home(ctx),
-        *render_calendar_pages(ctx),
-        *render_lists(ctx),
-        *render_entries(ctx),
-        render_lint(ctx),
-    ]
-    outputs.append(_feeds_sitemap())
+    entries = [entry for entry in plan.entries if has_page(entry, options)]
+    # Entry pages are most of the work: half of them are rendered on the other
+    # core. Not in the preview: its memo must see every page.
+    theirs = entries[len(entries) // 2 :] if memo is None else []
+    ours = entries[: len(entries) - len(theirs)]
+    with parallel.started(lambda: render_entries(ctx, theirs), worth_a_process=bool(theirs)) as other_half:
+        outputs = [
+            render_home(ctx),
+            *render_calendar_pages(ctx),
+            *render_lists(ctx),
+            *render_entries(ctx, ours),
+            render_lint(ctx),
+            _feeds_sitemap(),
+        ]
+        outputs += other_half.result()
     return sorted(outputs, key=lambda o: o.path)
 
 

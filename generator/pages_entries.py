@@ -3,6 +3,7 @@ schedule, and links both ways (what it names, what names it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -72,13 +73,13 @@ class EntryView:
     timeline: tuple[AgendaDay, ...] = ()
 
 
-def render_entries(ctx: Context) -> list[Output]:
+def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
+    """The pages of `entries` (each must have one: `visibility.has_page`)."""
     pages = []
-    for entry in ctx.plan.entries:
-        if has_page(entry, ctx.options):
-            view = entry_view(ctx, entry)
-            meta = {"title": entry.title, "description": entry.summary}
-            pages.append(page(ctx, urls.entry_dir(entry.kind, entry.id), "entry.md.j2", meta, e=view))
+    for entry in entries:
+        view = entry_view(ctx, entry)
+        meta = {"title": entry.title, "description": entry.summary}
+        pages.append(page(ctx, urls.entry_dir(entry.kind, entry.id), "entry.md.j2", meta, e=view))
     return pages
 
 

@@ -22,10 +22,10 @@ T = TypeVar("T")
 class Pending(Generic[T]):
     """The result of work started by `started`; `result()` waits for it."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], worth_a_process: bool = True) -> None:
         self._work = work
         self._process: multiprocessing.process.BaseProcess | None = None
-        if _can_fork():
+        if worth_a_process and _can_fork():
             context = multiprocessing.get_context("fork")
             self._reader, writer = context.Pipe(duplex=False)
             self._process = context.Process(target=_send, args=(work, writer), daemon=True)
@@ -52,9 +52,9 @@ class Pending(Generic[T]):
 
 
 @contextmanager
-def started(work: Callable[[], T]) -> Iterator[Pending[T]]:
+def started(work: Callable[[], T], worth_a_process: bool = True) -> Iterator[Pending[T]]:
     """Starts `work` on another core; it is stopped if the block is left before its result is taken."""
-    pending = Pending(work)
+    pending = Pending(work, worth_a_process)
     try:
         yield pending
     finally:

@@ -26,7 +26,8 @@ import rjieba
 from backrefs import bre
 from lxml import etree
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -39,17 +40,43 @@ WORD_BREAK = "\u200b"  # Material's separator for Chinese: lunr splits the index
 
 
 class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
-    """Registered by `sitebuild` for one run; never listed in mkdocs.yml."""
+    """Registered by `sitebuild` for one run; never listed in mkdocs.yml.
 
-    @event_priority(-100)  # after Material's own on_config has made its index object
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    Material's `jieba_dict` and `jieba_dict_user` options are honoured here,
+    relative to the project's folder, and taken from Material's plugin before
+    it hands them to jieba (which this build does not need)."""
+
+    def __init__(self, project: Path) -> None:
+        super().__init__()
+        self.project = project
+        self.segmenter: rjieba.Jieba | None = None
+
+    @event_priority(100)
+    def _take_dictionaries(self, config: MkDocsConfig) -> MkDocsConfig:
         material = config.plugins.get(MATERIAL_SEARCH)
         if material is not None and material.config.enabled:
-            material.search_index = SectionIndex(
-                {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")},
-                _segmenter(material.config.jieba_dict, material.config.jieba_dict_user),
-            )
+            paths = [self._dictionary(material.config[key], key) for key in ("jieba_dict", "jieba_dict_user")]
+            self.segmenter = _segmenter(*paths)
+            material.config["jieba_dict"] = material.config["jieba_dict_user"] = None
         return config
+
+    @event_priority(-100)  # after Material's own on_config has made its index object
+    def _replace_index(self, config: MkDocsConfig) -> MkDocsConfig:
+        material = config.plugins.get(MATERIAL_SEARCH)
+        if material is not None and self.segmenter is not None:
+            settings = {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+            material.search_index = SectionIndex(settings, self.segmenter)
+        return config
+
+    on_config = CombinedEvent(_take_dictionaries, _replace_index)
+
+    def _dictionary(self, value: str | None, option: str) -> Path | None:
+        if not value:
+            return None
+        path = self.project / value
+        if not path.is_file():
+            raise PluginError(f"plugins.search.{option}: {value}: no such file (paths are relative to {self.project})")
+        return path
 
 
 class SectionIndex:
@@ -205,15 +232,16 @@ def _anchor(toc: TableOfContents, anchor: str | None) -> str:
     return "#" + anchor
 
 
-def _segmenter(dictionary: str | None, user_dictionary: str | None) -> rjieba.Jieba:
-    """jieba-rs with jieba's dictionary, or the site's own (Material's
-    `jieba_dict` and `jieba_dict_user` options: lines of `word [freq] [tag]`)."""
-    segmenter = rjieba.Jieba.empty() if dictionary and Path(dictionary).is_file() else rjieba.Jieba()
+def _segmenter(dictionary: Path | None, user_dictionary: Path | None) -> rjieba.Jieba:
+    """jieba-rs with jieba's dictionary or the site's own, and the site's own
+    words (jieba's format: lines of `word [freq] [tag]`)."""
+    segmenter = rjieba.Jieba.empty() if dictionary else rjieba.Jieba()
     for path in (dictionary, user_dictionary):
-        if path and Path(path).is_file():
-            for line in Path(path).read_text(encoding="utf-8").splitlines():
-                word, *rest = line.split() or [""]
-                if word:
-                    freq = int(rest[0]) if rest and rest[0].isdigit() else None
-                    segmenter.add_word(word, freq, rest[1] if len(rest) > 1 else None)
+        if path is None:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, *rest = line.split() or [""]
+            if word:
+                freq = int(rest[0]) if rest and rest[0].isdigit() else None
+                segmenter.add_word(word, freq, rest[1] if len(rest) > 1 else None)
     return segmenter

@@ -82,7 +82,7 @@ def build_site(
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
         config_path.write_text(text, encoding="utf-8")
     previous = _search_entries(site_dir) if dirty else []
-    _run_mkdocs(config_path, options, dirty)
+    _run_mkdocs(config_path, options, dirty, parent_path.parent)
     if dirty:
         _forget_pages(site_dir, removed)
     if dirty:
@@ -173,13 +173,13 @@ def _extensions(listed: list) -> list:
     return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
-def _run_mkdocs(config_path: Path, options: BuildOptions, dirty: bool) -> None:
+def _run_mkdocs(config_path: Path, options: BuildOptions, dirty: bool, project: Path) -> None:
     """A dirty build (the preview's) rebuilds only pages whose Markdown is newer
     than their HTML: `_write_docs` touches only the pages an edit changed."""
     with _captured_log() as records, _build_date(options):
         try:
             config = load_config(config_file=str(config_path))
-            config.plugins["generator/search"] = SearchIndexer()
+            config.plugins["generator/search"] = SearchIndexer(project)
             config.plugins.on_startup(command="build", dirty=dirty)
             try:
                 mkdocs_build(config, dirty=dirty)

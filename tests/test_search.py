@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import rjieba
 from support_site import BASIC, build_project, make_project, search_index
 
 from generator.search import WORD_BREAK, SectionIndex, sections
+from generator.sitebuild import SiteBuildError
 
 
 def _plain(parts: list[str]) -> str:
@@ -71,9 +73,18 @@ def test_the_teams_user_dictionary_is_used_for_cutting(tmp_path: Path) -> None:
     root = make_project(BASIC, tmp_path / "p")
     (root / "words.txt").write_text("川西徒步 100 n\n", encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        config.replace("  search: {}", f"  search:\n    jieba_dict_user: {root / 'words.txt'}"), encoding="utf-8"
-    )
-    built = build_project(root)
+    (root / "mkdocs.yml").write_text(config.replace("  search: {}", "  search:\n    jieba_dict_user: words.txt"),
+                                     encoding="utf-8")
+    built = build_project(root)  # the path is the project's, wherever the build runs from
     story = [d for d in search_index(built.site)["docs"] if d["location"].startswith("user-stories/sichuan-hike/")]
     assert any(WORD_BREAK + "川西徒步" + WORD_BREAK in d["text"] for d in story)
+
+
+def test_a_missing_dictionary_fails_the_build_with_its_name(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "p")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("  search: {}", "  search:\n    jieba_dict_user: missing.txt"),
+                                     encoding="utf-8")
+    with pytest.raises(SiteBuildError) as failure:
+        build_project(root)
+    assert "plugins.search.jieba_dict_user: missing.txt: no such file" in str(failure.value)
