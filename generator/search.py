@@ -17,6 +17,7 @@ and no search.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -235,11 +236,17 @@ def _anchor(toc: TableOfContents, anchor: str | None) -> str:
 def _segmenter(dictionary: Path | None, user_dictionary: Path | None) -> rjieba.Jieba:
     """jieba-rs with jieba's dictionary or the site's own, and the site's own
     words (jieba's format: lines of `word [freq] [tag]`)."""
-    segmenter = rjieba.Jieba.empty() if dictionary else rjieba.Jieba()
-    for path in (dictionary, user_dictionary):
-        if path is None:
+    return _loaded(*((path, path.stat().st_mtime_ns) if path else None for path in (dictionary, user_dictionary)))
+
+
+@lru_cache(maxsize=4)  # a dictionary takes 0.1 s to load: once per process, unless its file changes
+def _loaded(*dictionaries: tuple[Path, int] | None) -> rjieba.Jieba:
+    main, _ = dictionaries
+    segmenter = rjieba.Jieba.empty() if main else rjieba.Jieba()
+    for found in dictionaries:
+        if found is None:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in found[0].read_text(encoding="utf-8").splitlines():
             word, *rest = line.split() or [""]
             if word:
                 freq = int(rest[0]) if rest and rest[0].isdigit() else None
