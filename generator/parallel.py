@@ -25,7 +25,7 @@ class Pending(Generic[T]):
     def __init__(self, work: Callable[[], T], worth_a_process: bool = True) -> None:
         self._work = work
         self._process: multiprocessing.process.BaseProcess | None = None
-        if worth_a_process and _can_fork():
+        if worth_a_process and can_fork():
             context = multiprocessing.get_context("fork")
             self._reader, writer = context.Pipe(duplex=False)
             self._process = context.Process(target=_send, args=(work, writer), daemon=True)
@@ -61,7 +61,8 @@ def started(work: Callable[[], T], worth_a_process: bool = True) -> Iterator[Pen
         pending.stop()
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Whether work can go to another process here (else it runs in this one)."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 

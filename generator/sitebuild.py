@@ -13,8 +13,10 @@ Layout under the project root:
 
 No MkDocs plugin of ours in mkdocs.yml: the pages are plain Markdown and the
 config plain YAML, so a move to Zensical (which reads the same mkdocs.yml)
-keeps working. The one piece of ours that runs inside MkDocs, registered for
-the run only, is `search.SearchIndexer`: a faster builder of Material's index.
+keeps working. What of ours runs inside MkDocs is registered for the run only
+and only makes it faster: `search.SearchIndexer` (Material's index, built
+faster) and `sitesplit.Share` (a build of 200 entry pages or more is two
+MkDocs runs, one per core).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,10 +35,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import markup, pages, urls
+from . import markup, pages, parallel, sitesplit, urls
 from .search import SearchIndexer
 from .memo import Memo
 from .model import Plan
+from .pages_view import docs_path
 from .outputs import BuildOptions
 from .visibility import pages as entries_with_pages
 
@@ -46,6 +50,8 @@ SHIPPED_CONFIG = Path(__file__).resolve().parent.parent / CONFIG
 # The generated pages use them: `{#id}` heading anchors, and admonitions for
 # the draft and cancelled notes. Kept even if a team drops them from its list.
 REQUIRED_EXTENSIONS = ("attr_list", "admonition", "toc")
+# Below this many entry pages a second MkDocs run costs more than it saves.
+SPLIT_FROM = 200
 
 
 class SiteBuildError(Exception):
@@ -54,6 +60,9 @@ class SiteBuildError(Exception):
     def __init__(self, messages: list[str]) -> None:
         super().__init__("the website build failed:\n" + "\n".join(messages))
         self.messages = messages
+
+    def __reduce__(self) -> tuple[type, tuple[list[str]]]:  # raised in a forked run, raised again here
+        return (SiteBuildError, (self.messages,))
 
 
 def build_site(
@@ -75,18 +84,35 @@ def build_site(
         parent = yaml_load(stream)
     work = project_root / WORK_DIR
     docs = work / "docs"
-    removed = _write_docs(project_root, plan, options, docs, memo)
+    removed, sizes = _write_docs(project_root, plan, options, docs, memo)
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, options, docs, site_dir.resolve(), parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
         config_path.write_text(text, encoding="utf-8")
-    previous = _search_entries(site_dir) if dirty else []
-    _run_mkdocs(config_path, options, dirty, parent_path.parent)
+    project = parent_path.parent
     if dirty:
+        previous = _search_entries(site_dir)
+        _run_mkdocs(config_path, options, project, dirty=True)
         _forget_pages(site_dir, removed)
-    if dirty:
         _merge_search_index(site_dir, previous, removed)
+        return
+    entry_pages = {docs_path(urls.entry_dir(e.kind, e.id)): 0 for e in entries_with_pages(plan, options)}
+    if memo is not None or len(entry_pages) < SPLIT_FROM or not parallel.can_fork():
+        _run_mkdocs(config_path, options, project)
+        return
+    # Two MkDocs runs, one per core (`sitesplit`); the preview's memo wants one
+    theirs = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
+    second = site_dir.with_name(site_dir.name + ".second")
+    try:
+        with parallel.started(
+            lambda: _run_mkdocs(config_path, options, project, second, sitesplit.Share(theirs, frozenset()))
+        ) as other_run:
+            _run_mkdocs(config_path, options, project, share=sitesplit.Share(None, theirs))
+            other_run.result()
+        sitesplit.join(site_dir, second, theirs, int(options.now.timestamp()))
+    finally:
+        shutil.rmtree(second, ignore_errors=True)
 
 
 def site_config(project_root: Path) -> Path:
@@ -99,10 +125,10 @@ def site_config(project_root: Path) -> Path:
 
 def _write_docs(
     project_root: Path, plan: Plan, options: BuildOptions, docs: Path, memo: Memo[str] | None
-) -> set[str]:
+) -> tuple[set[str], dict[str, int]]:
     """Brings the docs folder to exactly the pages of this plan, writing only
     files whose bytes changed (so a dirty MkDocs build redoes only those).
-    Returns the docs paths that were removed."""
+    Returns the docs paths that were removed, and the size of each file."""
     wanted: dict[str, bytes] = {}
     for output in pages.render(plan, options, memo):
         wanted[output.path] = output.data
@@ -127,7 +153,7 @@ def _write_docs(
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return removed
+    return removed, {relative: len(data) for relative, data in wanted.items()}
 
 
 def generated_config(
@@ -173,13 +199,26 @@ def _extensions(listed: list) -> list:
     return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
 
 
-def _run_mkdocs(config_path: Path, options: BuildOptions, dirty: bool, project: Path) -> None:
-    """A dirty build (the preview's) rebuilds only pages whose Markdown is newer
+def _run_mkdocs(
+    config_path: Path,
+    options: BuildOptions,
+    project: Path,
+    site_dir: Path | None = None,
+    share: sitesplit.Share | None = None,
+    dirty: bool = False,
+) -> None:
+    """One MkDocs run, into `site_dir` if given (else the config's), building
+    only its `share` of the pages if given (`sitesplit`).
+
+    A dirty build (the preview's) rebuilds only pages whose Markdown is newer
     than their HTML: `_write_docs` touches only the pages an edit changed."""
+    overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
     with _captured_log() as records, _build_date(options):
         try:
-            config = load_config(config_file=str(config_path))
+            config = load_config(config_file=str(config_path), **overrides)
             config.plugins["generator/search"] = SearchIndexer(project)
+            if share is not None:
+                config.plugins["generator/share"] = share
             config.plugins.on_startup(command="build", dirty=dirty)
             try:
                 mkdocs_build(config, dirty=dirty)
