@@ -202,6 +202,23 @@ class _Stop(Exception):
         self.problem = found
 
 
+class _Loader(_NodeLoader):  # type: ignore[misc, valid-type]
+    """libyaml's composer with the one resolver call per node made trivial:
+    the base resolver has no implicit types and no path resolvers, so every
+    node gets its kind's default tag (what BaseResolver.resolve returns, in
+    Python, after looking through its empty tables)."""
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        return _DEFAULT_TAGS[kind]
+
+
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+}
+
+
 class _Composer:
     """Turns libyaml's nodes into ours, bounding depth and alias expansion.
 
@@ -215,11 +232,12 @@ class _Composer:
         self.problems: list[Problem] = []
         self.done: dict[int, tuple[Node, int]] = {}
         self.expanded = 0
+        self.aliases = True  # whether a node may come twice (only if the text has an anchor)
 
     def compose(self, text: str) -> Node | None:
         try:
             # the base loader's resolver has no implicit types: every scalar stays text
-            document = _NodeLoader(text).get_single_node()
+            document = _Loader(text).get_single_node()
         except yaml.composer.ComposerError as exc:
             mark = exc.problem_mark
             if mark and "single document" in (exc.context or ""):
@@ -233,10 +251,11 @@ class _Composer:
             raise
         if document is None:
             return None
+        self.aliases = "&" in text
         return self._node(document, 1)[0]
 
     def _node(self, raw: yaml.Node, depth: int) -> tuple[Node, int]:
-        known = self.done.get(id(raw))
+        known = self.done.get(id(raw)) if self.aliases else None
         if known is not None:  # an alias: the same node again, expanded in place
             self.expanded += known[1]
             if self.expanded > MAX_NODES:
@@ -261,7 +280,8 @@ class _Composer:
             else:
                 made = self._mapping(raw, line, column, depth)
         self.expanded += 1
-        self.done[id(raw)] = made
+        if self.aliases:
+            self.done[id(raw)] = made
         return made
 
     def _mapping(self, raw: yaml.MappingNode, line: int, column: int, depth: int) -> tuple[Node, int]:
