@@ -97,22 +97,13 @@ def build_site(
         _forget_pages(site_dir, removed)
         _merge_search_index(site_dir, previous, removed)
         return
-    entry_pages = {docs_path(urls.entry_dir(e.kind, e.id)): 0 for e in entries_with_pages(plan, options)}
-    if memo is not None or len(entry_pages) < SPLIT_FROM or not parallel.can_fork():
+    entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
+    # the preview (it has a memo) builds in one run: its next, dirty builds redo a page or two
+    if memo is None and len(entry_pages) >= SPLIT_FROM and parallel.can_fork():
+        share = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
+        _run_mkdocs_in_two(config_path, options, project, site_dir, share)
+    else:
         _run_mkdocs(config_path, options, project)
-        return
-    # Two MkDocs runs, one per core (`sitesplit`); the preview's memo wants one
-    theirs = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
-    second = site_dir.with_name(site_dir.name + ".second")
-    try:
-        with parallel.started(
-            lambda: _run_mkdocs(config_path, options, project, second, sitesplit.Share(theirs, frozenset()))
-        ) as other_run:
-            _run_mkdocs(config_path, options, project, share=sitesplit.Share(None, theirs))
-            other_run.result()
-        sitesplit.join(site_dir, second, theirs, int(options.now.timestamp()))
-    finally:
-        shutil.rmtree(second, ignore_errors=True)
 
 
 def site_config(project_root: Path) -> Path:
@@ -230,6 +221,23 @@ def _run_mkdocs(
     problems = [r for r in records if not (dirty and r.getMessage().startswith("A 'dirty' build"))]
     if problems:
         raise SiteBuildError(_lines(problems))
+
+
+def _run_mkdocs_in_two(
+    config_path: Path, options: BuildOptions, project: Path, site_dir: Path, theirs: frozenset[str]
+) -> None:
+    """Two MkDocs runs, one per core: the second builds the pages `theirs`
+    into a folder of its own, then they join the first's (`sitesplit`)."""
+    second = site_dir.with_name(site_dir.name + ".second")
+    try:
+        with parallel.started(
+            lambda: _run_mkdocs(config_path, options, project, second, sitesplit.Share(theirs, frozenset()))
+        ) as other_run:
+            _run_mkdocs(config_path, options, project, share=sitesplit.Share(None, theirs))
+            other_run.result()
+        sitesplit.join(site_dir, second, theirs, int(options.now.timestamp()))
+    finally:
+        shutil.rmtree(second, ignore_errors=True)
 
 
 def _search_entries(site_dir: Path) -> list[dict]:
