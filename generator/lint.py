@@ -81,9 +81,14 @@ def _cadence(context: _Context) -> Iterator[Problem]:
         if not channel.cadence:
             continue
         weeks = counts.by_channel_week.get(channel.id, Counter())
-        short = [f"{week.isoformat()}（{weeks[week]}）" for week in counts.weeks if weeks[week] < channel.cadence]
+        zh = context.plan.site.language == "zh"  # the list is text of the plan's language
+        short = [
+            f"{week.isoformat()}（{weeks[week]}）" if zh else f"{week.isoformat()} ({weeks[week]})"
+            for week in counts.weeks
+            if weeks[week] < channel.cadence
+        ]
         if short:
-            shown = "、".join(short[:6]) + ("…" if len(short) > 6 else "")
+            shown = ("、" if zh else ", ").join(short[:6]) + ("…" if len(short) > 6 else "")
             yield _warn(
                 channel.source, "lint.cadence", channel=channel.id, cadence=_number(channel.cadence),
                 weeks=len(short), list=shown,

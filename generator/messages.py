@@ -139,7 +139,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # lint: community operations
     "lint.cadence": (
         "[cadence] 渠道 {channel} 有 {weeks} 周低于每周 {cadence} 条的节奏：{list}",
-        "[cadence] channel {channel} falls short of {cadence} a week in {weeks} weeks: {list}",
+        "[cadence] channel {channel} falls short of {cadence} a week in {weeks} week(s): {list}",
     ),
     "lint.silence": (
         "[silence] 渠道 {channel} 自 {since} 起沉默 {days} 天（上限 {limit} 天）",

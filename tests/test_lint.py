@@ -45,6 +45,14 @@ def test_cadence(plan: Path) -> None:
     ]
 
 
+def test_cadence_lists_the_weeks_in_the_plans_language(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
+    _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
+    assert _warnings(plan) == [
+        "content/channels.yaml:1:3: warning: [cadence] channel wechat falls short of 1 a week in 1 week(s): 2027-03-08 (0)"
+    ]
+
+
 def test_a_failing_check_fails_under_strict(plan: Path) -> None:
     _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
     assert run_cli("check", "--strict", "--root", str(plan), "--now", NOW).returncode == 1
