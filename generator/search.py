@@ -38,6 +38,14 @@ KEPT_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # a
 SKIPPED_TAGS = frozenset({"script", "style", "object"})
 HAN = bre.compile(r"\p{script: Han}+")
 WORD_BREAK = "\u200b"  # Material's separator for Chinese: lunr splits the index text on it
+INDEX_FILE = Path("search") / "search_index.json"  # under the site, where Material's worker loads it
+
+
+def index_text(data: dict[str, Any]) -> str:
+    """The index file's text: UTF-8 JSON (Material writes `\\uXXXX`, six bytes
+    per Chinese character, to a file every reader downloads before a first
+    search)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
@@ -108,11 +116,8 @@ class SectionIndex:
             self.entries.append(entry)
 
     def generate_search_index(self, previous: SectionIndex | None) -> str:
-        """UTF-8 JSON (Material writes `\\uXXXX`, six bytes per Chinese
-        character, to a file every reader downloads before a first search).
-        Merging with a previous run's entries is `sitebuild`'s job."""
-        data = {"config": self.settings, "docs": self.entries}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+        """Merging with a previous run's entries is `sitebuild`'s job."""
+        return index_text({"config": self.settings, "docs": self.entries})
 
     def _segment(self, text: str) -> str:
         """Each run of Chinese characters cut into words, the words set apart

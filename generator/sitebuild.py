@@ -35,7 +35,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from . import markup, pages, parallel, sitesplit, urls
+from . import markup, pages, parallel, search, sitesplit, urls
 from .search import SearchIndexer
 from .memo import Memo
 from .model import Plan
@@ -241,7 +241,7 @@ def _run_mkdocs_in_two(
 
 
 def _search_entries(site_dir: Path) -> list[dict]:
-    index = site_dir / "search" / "search_index.json"
+    index = site_dir / search.INDEX_FILE
     return json.loads(index.read_bytes())["docs"] if index.is_file() else []
 
 
@@ -257,7 +257,7 @@ def _forget_pages(site_dir: Path, removed: set[str]) -> None:
 def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
     """After a dirty build the index holds only the rebuilt pages: the
     previous entries of every other page (still there) are merged back in."""
-    index = site_dir / "search" / "search_index.json"
+    index = site_dir / search.INDEX_FILE
     if not index.is_file() or not previous:
         return
     data = json.loads(index.read_bytes())
@@ -265,7 +265,7 @@ def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str])
     gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
     kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
     data["docs"] = kept + data["docs"]
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index.write_text(search.index_text(data), encoding="utf-8")
 
 
 def _lines(records: list[logging.LogRecord]) -> list[str]:

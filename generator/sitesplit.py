@@ -25,7 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-SEARCH_INDEX = Path("search") / "search_index.json"
+from .search import INDEX_FILE, index_text
+
 SITEMAP = Path("sitemap.xml")
 _URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -88,13 +89,13 @@ def _page_dir(docs_path: str) -> str:
 
 
 def _join_search_index(site: Path, second: Path, urls: set[str]) -> None:
-    ours, theirs = site / SEARCH_INDEX, second / SEARCH_INDEX
+    ours, theirs = site / INDEX_FILE, second / INDEX_FILE
     if not ours.is_file() or not theirs.is_file():
         return
     data = json.loads(ours.read_bytes())
     added = [d for d in json.loads(theirs.read_bytes())["docs"] if d["location"].split("#")[0].rstrip("/") in urls]
     data["docs"] = data["docs"] + added
-    ours.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    ours.write_text(index_text(data), encoding="utf-8")
 
 
 def _join_sitemap(site: Path, second: Path, urls: set[str], build_epoch: int) -> None:
