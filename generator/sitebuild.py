@@ -78,7 +78,9 @@ def build_site(
     Quiet unless it fails: MkDocs' log is captured, and any warning or error
     raises `SiteBuildError` with its lines.
     """
-    project_root = project_root.resolve()
+    # MkDocs resolves a relative site_dir against the generated config's
+    # folder (.build/), not the working directory: hand it absolute paths only
+    project_root, site_dir = project_root.resolve(), site_dir.resolve()
     parent_path = site_config(project_root)
     with parent_path.open("rb") as stream:
         parent = yaml_load(stream)
@@ -86,7 +88,7 @@ def build_site(
     docs = work / "docs"
     removed, sizes = _write_docs(project_root, plan, options, docs, memo)
     config_path = work / CONFIG
-    config = generated_config(parent_path, plan, options, docs, site_dir.resolve(), parent)
+    config = generated_config(parent_path, plan, options, docs, site_dir, parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
         config_path.write_text(text, encoding="utf-8")

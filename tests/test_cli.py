@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 from pathlib import Path
 
-from conftest import PLANS, run_cli
+from conftest import PLANS, ROOT, run_cli
+
+from generator.sitebuild import SPLIT_FROM
 
 NOW = "2027-03-15T09:00+08:00"
 
@@ -98,3 +101,28 @@ def test_refuses_to_replace_the_project_itself(plan_copy) -> None:
     assert result.returncode == 1
     assert (root / "content" / "site.yaml").is_file()
     assert "Traceback" not in result.stderr
+
+
+def _synthetic_plan(entries: int, target: Path) -> Path:
+    """A plan as large as a busy community's year, made by the benchmark's generator."""
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    return synth.write_plan(entries, target)
+
+
+def test_the_default_command_from_the_project_root_builds_a_large_plan(tmp_path: Path) -> None:
+    """`python build.py` with no options, run where the plan is, as an editor
+    does: a plan of more entry pages than `SPLIT_FROM` takes the two-run build
+    into the relative default folder `site/`, and leaves nothing stray behind."""
+    project = _synthetic_plan(SPLIT_FROM + 30, tmp_path / "team-plan")
+    result = run_cli("--now", NOW, cwd=project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    stories = sorted(p.parent.name for p in (site / "user-stories").glob("*/index.html"))
+    sources = sorted(p.stem for p in (project / "content" / "user-stories").glob("*.yaml"))
+    assert stories == sources and len(stories) > 50
+    assert (site / "index.html").is_file() and (site / "calendar" / "all.ics").is_file()
+    assert sorted(p.name for p in project.iterdir()) == [".build", "calendar", "content", "site"]
+    assert sorted(p.name for p in (project / ".build").iterdir()) == ["docs", "mkdocs.yml"]
