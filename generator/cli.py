@@ -18,11 +18,13 @@ from zoneinfo import ZoneInfo
 from .check import CheckResult, check_plan
 from . import editor_schema
 from .lint import lint
+from .init import LANGUAGES, starter_files, tool_source
 from .scaffold import KIND_NAMES, scaffold
 from .messages import render
 from .outputs import BuildOptions, Finding
 from .problems import Severity, has_errors, ordered
 from .specs import ID_MAX, ID_PATTERN, parse_moment
+from .writer import write_outputs
 
 EPILOG = """\
 例子 examples:
@@ -60,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="有警告也算失败 treat warnings as errors")
 
     parser = argparse.ArgumentParser(
-        prog="python build.py",
+        prog=_program(),
         description="把社群内容计划（content/ 与 calendar/ 下的 YAML）检查并构建为网站、iCalendar 日历和 RSS/Atom 订阅源。"
         " Checks the community content plan and builds the site, calendars and feeds.",
         epilog=EPILOG,
@@ -68,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema,init}")
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
     build.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     check = commands.add_parser("check", parents=[common], help="只检查计划 check only")
@@ -88,7 +90,24 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="本地预览并自动刷新 preview with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    init = commands.add_parser(
+        "init",
+        parents=[common],
+        help="在新的或空的文件夹里创建一个团队自己的计划仓库 start a team's plan repository",
+    )
+    init.add_argument("dir", type=Path, help="新的或空的文件夹 a new or empty folder")
+    init.add_argument(
+        "--language", choices=LANGUAGES, default="zh", help="起步计划的语言（默认 zh） the starter plan's language"
+    )
+    init.add_argument(
+        "--example", action="store_true", help="复制完整的示例计划（2027 年）代替起步计划 copy the full example plan"
+    )
     return parser
+
+
+def _program() -> str:
+    """How the user called us, for the help and for the commands we suggest."""
+    return "python build.py" if Path(sys.argv[0]).name == "build.py" else "community-plan"
 
 
 def _now_argument(text: str) -> datetime | date:
@@ -129,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
     command = args.command or "build"
+    if command == "init":
+        return _init(args)
     if not (root / "content").is_dir():
         print(render("cli.no_plan", {"root": str(root.resolve())}, "zh"), file=sys.stderr)
         return 1
@@ -149,21 +170,72 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check":
         return 0
     out = args.out if args.out is not None else root / "site"
-    return _build(root, result, options, out)
+    return _build(root, result, options, out, _now_source(args.now))
 
 
-def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path) -> int:
+def _now_source(given: datetime | date | None) -> str:
+    if given is not None:
+        return "cli.now_option"
+    return "cli.now_epoch" if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else "cli.now_clock"
+
+
+def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str) -> int:
+    language = result.language
     try:
         from .pipeline import build  # MkDocs is imported only when building
 
         report = build(root, result.plan, options, out)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
-        print(f"build.py: error: {render('cli.build_failed', {'detail': detail}, result.language)}", file=sys.stderr)
+        print(f"{_program()}: error: {render('cli.build_failed', {'detail': detail}, language)}", file=sys.stderr)
+        print(render("cli.output_kept", {"out": str(out)}, language), file=sys.stderr)
         if os.environ.get("PLAN_DEBUG"):
             traceback.print_exc()
         return 1
-    print(f"{out}: {report.files} files, {report.bytes // 1024} KiB", file=sys.stderr)
+    zone = ZoneInfo(result.plan.site.timezone)
+    as_of = options.now.astimezone(zone).strftime("%Y-%m-%d %H:%M %z")
+    size = f"{report.bytes / 1_000_000:.1f} MB"
+    serve = "make serve" if _program() == "python build.py" and (root / "Makefile").is_file() else f"{_program()} serve"
+    lines = [
+        render("cli.built", {"out": str(out), "files": str(report.files), "size": size}, language),
+        render("cli.built_as_of", {"now": as_of, "source": render(now_source, {}, language)}, language),
+        render(
+            "cli.look",
+            {"serve": serve, "address": "http://127.0.0.1:8000/", "index": str(out / "index.html")},
+            language,
+        ),
+    ]
+    print("\n".join(lines), file=sys.stderr)
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    """A new plan repository in an empty folder; a folder with anything in it is refused untouched."""
+    target: Path = args.dir
+    language = "en" if args.language == "en" else "zh"
+    if target.exists() and not target.is_dir():
+        print(f"{_program()} init: error: {render('init.not_a_folder', {'dir': str(target)}, language)}", file=sys.stderr)
+        return 2
+    if target.is_dir() and any(target.iterdir()):
+        print(f"{_program()} init: error: {render('init.not_empty', {'dir': str(target)}, language)}", file=sys.stderr)
+        return 2
+    today = resolve_now(args.now, "Asia/Shanghai").astimezone(ZoneInfo("Asia/Shanghai")).date()
+    files = starter_files(language, args.example, today, tool_source())
+    target.mkdir(parents=True, exist_ok=True)
+    write_outputs(target, files)
+    result = check_plan(target)  # the editor schemas carry the plan's own ids
+    schemas = editor_schema.render(result.plan, result.language)
+    write_outputs(target, schemas)
+    for output in [*files, *schemas]:
+        print(output.path)
+    steps = [
+        (f"{_program()} build", "init.next_build"),
+        (f"{_program()} serve", "init.next_serve"),
+        ("pre-commit install", "init.next_hooks"),
+    ]
+    print(render("init.done", {"dir": str(target), "files": str(len(files) + len(schemas))}, result.language), file=sys.stderr)
+    for command, meaning in steps:
+        print(f"  cd {target} && {command:<24} {render(meaning, {}, result.language)}", file=sys.stderr)
     return 0
 
 

@@ -188,6 +188,28 @@ CATALOG: dict[str, tuple[str, str]] = {
     # command line
     "cli.no_plan": ("找不到计划：{root} 下没有 content/site.yaml", "no plan here: {root} has no content/site.yaml"),
     "cli.build_failed": ("构建失败：{detail}", "build failed: {detail}"),
+    "cli.output_kept": ("{out} 保持原样，未做任何改动", "{out} was left as it was"),
+    "cli.built": ("已构建 {out}：{files} 个文件，{size}", "built {out}: {files} files, {size}"),
+    "cli.built_as_of": (
+        "计划按 {now} 的时刻构建（{source}）",
+        "the plan as of {now} ({source})",
+    ),
+    "cli.now_option": ("--now 指定", "set by --now"),
+    "cli.now_epoch": ("SOURCE_DATE_EPOCH 指定", "set by SOURCE_DATE_EPOCH"),
+    "cli.now_clock": ("当前时间", "the clock"),
+    "cli.look": (
+        "本地预览：{serve}，然后打开 {address}（或直接打开 {index}）",
+        "to look at it: {serve}, then open {address} (or open {index})",
+    ),
+    "init.not_empty": (
+        "{dir} 不是空文件夹：init 只在新的或空的文件夹里创建计划，什么都没有写",
+        "{dir} is not empty: init starts a plan only in a new or empty folder; nothing was written",
+    ),
+    "init.not_a_folder": ("{dir} 不是文件夹，什么都没有写", "{dir} is not a folder; nothing was written"),
+    "init.done": ("已在 {dir} 创建计划，共 {files} 个文件。下一步：", "started a plan in {dir}, {files} files. Next:"),
+    "init.next_build": ("构建网站、日历和订阅源", "build the site, calendars and feeds"),
+    "init.next_serve": ("本地预览，修改 YAML 后自动刷新", "preview, reloading as you edit"),
+    "init.next_hooks": ("提交前自动检查计划", "check the plan before every commit"),
 }
 
 _HINT = {"zh": "，你是不是想写 “{hint}”？", "en": "; did you mean '{hint}'?"}

@@ -37,6 +37,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from . import markup, pages, parallel, search, sitesplit, urls
 from .search import SearchIndexer
+from .shipped import shipped
 from .memo import Memo
 from .model import Plan
 from .pages_view import docs_path
@@ -46,7 +47,7 @@ from .visibility import pages as entries_with_pages
 WORK_DIR = ".build"
 CONFIG = "mkdocs.yml"
 EXTRA_PAGES = "pages"
-SHIPPED_CONFIG = Path(__file__).resolve().parent.parent / CONFIG
+SHIPPED_CONFIG = shipped(CONFIG)
 # The generated pages use them: `{#id}` heading anchors, and admonitions for
 # the draft and cancelled notes. Kept even if a team drops them from its list.
 REQUIRED_EXTENSIONS = ("attr_list", "admonition", "toc")
@@ -158,6 +159,8 @@ def generated_config(
     site = plan.site
     theme = parent.get("theme") if isinstance(parent.get("theme"), dict) else {}
     custom_dir = parent_path.parent / str(theme.get("custom_dir") or "theme")
+    if not custom_dir.is_dir():  # a team's mkdocs.yml without a theme/ of its own: ours
+        custom_dir = shipped("theme")
     extra_nav = parent.get("nav") or []
     return {
         "INHERIT": str(parent_path) if parent_path == SHIPPED_CONFIG else f"../{CONFIG}",
