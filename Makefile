@@ -27,14 +27,20 @@ $(VENV)/.installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The example plan is a plan for 2027: `make site` and `make serve` show it as
+# of a moment inside its year, so that feeds and "what is coming" hold
+# something. `make site NOW=` builds as of the clock, like `python build.py`.
+NOW ?= 2027-06-10T10:00+08:00
+NOW_OPTION = $(if $(NOW),--now $(NOW))
+
 site: $(VENV)/.installed
-	$(PY) build.py
+	$(PY) build.py $(NOW_OPTION)
 
 check: $(VENV)/.installed
 	$(PY) build.py check
 
 serve: $(VENV)/.installed
-	$(PY) build.py serve
+	$(PY) build.py serve $(NOW_OPTION)
 
 # yaml-language-server (the engine of VS Code's YAML extension), for the editor tests
 $(YLS):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 from conftest import ROOT
 from generator import schema
 from generator.specs import ListOf, Record, Spec, Switch
@@ -58,3 +60,29 @@ def test_every_field_of_the_format_is_used_at_least_once() -> None:
         if unused:
             missing[pattern] = sorted(unused)
     assert missing == {}
+
+
+def test_the_quick_start_shows_the_example_plan_inside_its_year(tmp_path) -> None:
+    """`make site` builds the 2027 example as of a moment in 2027: a newcomer's
+    first look has full feeds, published posts on the channel pages and a
+    busy "next two weeks", and the build says which moment it shows."""
+    import re
+
+    import feedparser
+    from conftest import run_cli
+
+    recipe = subprocess.run(["make", "-n", "site"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    command = next(line for line in recipe.splitlines() if "build.py" in line)
+    now = re.search(r"--now (\S+)", command)
+    assert now is not None and now.group(1).startswith("2027-"), command
+    built = run_cli("--now", now.group(1), "--out", str(tmp_path / "site"))
+    assert built.returncode == 0, built.stderr
+    assert "计划按 2027-" in built.stderr and "--now 指定" in built.stderr and "make serve" in built.stderr
+    site = tmp_path / "site"
+    for channel in ("wechat", "weibo", "forum", "bilibili", "douyin"):
+        assert len(feedparser.parse((site / "feeds" / f"{channel}.rss.xml").read_bytes()).entries) >= 5, channel
+    home = (site / "index.html").read_text(encoding="utf-8")
+    coming = home.split('id="coming-up"', 1)[1].split("<h2", 1)[0]
+    assert "未来两周暂无安排" not in coming and coming.count("<li") >= 5
+    wechat = (site / "channels" / "wechat" / "index.html").read_text(encoding="utf-8")
+    assert "暂无已发布的内容" not in wechat and "往期发布" in wechat
