@@ -10,12 +10,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import calendars, editor_schema, feeds, pages  # noqa: E402
-from generator.check import check_plan  # noqa: E402
+from generator import calendars
+
+from generator.editor import schema as editor_schema
+
+from generator import feeds
+
+from generator.site import pages  # noqa: E402
+from generator.plan.check import check_plan  # noqa: E402
 from generator.cli import resolve_now  # noqa: E402
 from generator.lint import lint  # noqa: E402
-from generator.outputs import BuildOptions  # noqa: E402
-from generator.specs import parse_moment  # noqa: E402
+from generator.plan.outputs import BuildOptions  # noqa: E402
+from generator.plan.specs import parse_moment  # noqa: E402
 
 
 def main(root: Path, now_text: str) -> int:

@@ -15,16 +15,16 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .check import CheckResult, check_plan
-from . import editor_schema
-from .lint import lint
-from .init import LANGUAGES, starter_files, tool_source
-from .scaffold import KIND_NAMES, scaffold
-from .messages import render
-from .outputs import BuildOptions, Finding
-from .problems import Severity, has_errors, ordered
-from .specs import ID_MAX, ID_PATTERN, parse_moment
-from .writer import write_outputs
+from generator.plan.check import CheckResult, check_plan
+from generator.editor import schema as editor_schema
+from generator.lint import lint
+from generator.editor.init import LANGUAGES, starter_files, tool_source
+from generator.editor.scaffold import KIND_NAMES, scaffold
+from generator.words.messages import render
+from generator.plan.outputs import BuildOptions, Finding
+from generator.plan.problems import Severity, has_errors, ordered
+from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
+from generator.build.writer import write_outputs
 
 EPILOG = """\
 例子 examples:
@@ -182,7 +182,7 @@ def _now_source(given: datetime | date | None) -> str:
 def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str) -> int:
     language = result.language
     try:
-        from .pipeline import build  # MkDocs is imported only when building
+        from generator.build.pipeline import build  # MkDocs is imported only when building
 
         report = build(root, result.plan, options, out)
     except Exception as exc:  # any failure past the check leaves `out` as it was
@@ -240,7 +240,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.build.preview import serve
 
     return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port) or 0
 

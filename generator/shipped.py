@@ -24,6 +24,11 @@ _PLACES = {
 }
 
 
+def source_clone() -> Path | None:
+    """The clone of the tool's repository this code runs from, if it runs from one (not installed)."""
+    return _SOURCE_TREE if (_SOURCE_TREE / ".git").exists() and (_SOURCE_TREE / "build.py").is_file() else None
+
+
 def shipped(name: str) -> Path:
     """The shipped file or folder `name` (a key of `_PLACES`)."""
     installed, in_clone = _PLACES[name]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_plan
-from generator.model import Plan
+from generator.plan.check import check_plan
+from generator.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"

@@ -24,7 +24,7 @@ import pytest
 import requests
 
 from generator import calendars
-from generator.outputs import BuildOptions
+from generator.plan.outputs import BuildOptions
 
 PLANS = Path(__file__).parent / "plans"
 BASIC = PLANS / "calendars-basic"

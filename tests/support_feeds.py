@@ -18,8 +18,8 @@ import lxml.etree
 import lxml.html
 
 from generator import feeds
-from generator.model import Plan
-from generator.outputs import BuildOptions
+from generator.plan.model import Plan
+from generator.plan.outputs import BuildOptions
 
 PLANS = Path(__file__).parent / "plans"
 BASIC = PLANS / "feeds-basic"

@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 import lxml.html
 import pytest
 
-from generator import pipeline
-from generator.model import Plan
-from generator.outputs import BuildOptions
+from generator.build import pipeline
+from generator.plan.model import Plan
+from generator.plan.outputs import BuildOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 import vobject
 
 from generator import calendars
-from generator.model import Plan
-from generator.outputs import BuildOptions
+from generator.plan.model import Plan
+from generator.plan.outputs import BuildOptions
 from support_calendars import (  # noqa: F401 - the fixtures are used by name
     BASIC,
     NOW,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import calendars_text as text
+from generator.calendars import text
 
 
 @settings(max_examples=300, deadline=None)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.calendars_zones import vtimezone
+from generator.calendars.zones import vtimezone
 from support_calendars import (  # noqa: F401 - the fixtures are used by name
     NOW,
     basic,

@@ -7,9 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from conftest import PLANS
-from generator.assemble import effective_status
-from generator.check import check_plan
-from generator.model import Event, Kind, Status
+from generator.plan.assemble import effective_status
+from generator.plan.check import check_plan
+from generator.plan.model import Event, Kind, Status
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

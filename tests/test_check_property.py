@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PLANS
-from generator.check import check_plan
-from generator.problems import Severity
+from generator.plan.check import check_plan
+from generator.plan.problems import Severity
 
 BASE = PLANS / "check-minimal"
 FILES = sorted(str(p.relative_to(BASE)) for p in BASE.rglob("*.yaml"))

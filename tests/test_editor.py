@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from conftest import PLANS, ROOT, run_cli
-from generator.editor_schema import FILES, schema_file
-from generator.yamlfile import Mapping, Scalar, Sequence, read
+from generator.editor.schema import FILES, schema_file
+from generator.plan.yamlfile import Mapping, Scalar, Sequence, read
 
 _INT = re.compile(r"^[-+]?\d+$")
 _FLOAT = re.compile(r"^[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?$")

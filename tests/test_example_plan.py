@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT
-from generator import schema
-from generator.specs import ListOf, Record, Spec, Switch
-from generator.yamlfile import Mapping, Node, Sequence, read
+from generator.plan import schema
+from generator.plan.specs import ListOf, Record, Spec, Switch
+from generator.plan.yamlfile import Mapping, Node, Sequence, read
 
 
 def _declared(spec: Spec, prefix: str = "") -> set[str]:

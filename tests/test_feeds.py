@@ -40,7 +40,7 @@ import lxml.html
 import pytest
 
 from generator import feeds
-from generator.model import Plan, Slot
+from generator.plan.model import Plan, Slot
 from support_feeds import (
     ATOM,
     BASIC,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.memo import Memo
+from generator.build.memo import Memo
 
 
 def test_a_value_is_computed_once_per_key_and_kept_for_the_next_build() -> None:

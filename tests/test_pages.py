@@ -17,11 +17,13 @@ import pathspec
 import pytest
 import yaml
 
-from generator import pages, pages_calendar
-from generator.model import Kind, Span
-from generator.outputs import BuildOptions
-from generator.pages_labels import LANGUAGES, catalog
-from generator.pages_time import occurrences, recurrence_text, span_text
+from generator.site import pages
+
+from generator.site import calendar_pages as pages_calendar
+from generator.plan.model import Kind, Span
+from generator.plan.outputs import BuildOptions
+from generator.words.labels import LANGUAGES, catalog
+from generator.site.time import occurrences, recurrence_text, span_text
 from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
 
 
@@ -138,7 +140,7 @@ def test_recurrence_in_words(basic, hostile) -> None:  # type: ignore[no-untyped
 def test_recurrences_keep_their_wall_clock_across_summer_time(hostile) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from generator.model import Recurrence
+    from generator.plan.model import Recurrence
 
     event = hostile.entry(Kind.EVENT, "standup").details
     berlin = ZoneInfo("Europe/Berlin")

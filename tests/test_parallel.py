@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator import parallel
+from generator.build import parallel
 
 
 def test_the_result_comes_back_from_another_process() -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from conftest import edit, run_cli
-from generator import pipeline
-from generator.check import check_plan
+from generator.build import pipeline
+from generator.plan.check import check_plan
 from generator.cli import checked
-from generator.memo import Memo
-from generator.yamlfile import read
+from generator.build.memo import Memo
+from generator.plan.yamlfile import read
 
 NOW = "2027-03-15T09:00+08:00"
 

@@ -9,8 +9,8 @@ import pytest
 import rjieba
 from support_site import BASIC, build_project, make_project, search_index
 
-from generator.search import WORD_BREAK, SectionIndex, sections
-from generator.sitebuild import SiteBuildError
+from generator.build.mkdocs.search import WORD_BREAK, SectionIndex, sections
+from generator.build.mkdocs.site import SiteBuildError
 
 
 def _plain(parts: list[str]) -> str:

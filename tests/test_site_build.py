@@ -21,8 +21,8 @@ import pytest
 import requests
 import yaml
 
-from generator.sitebuild import SiteBuildError, build_site
-from generator.outputs import BuildOptions
+from generator.build.mkdocs.site import SiteBuildError, build_site
+from generator.plan.outputs import BuildOptions
 from support_site import (
     BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
     make_project, page_file, read_page, references, resolve, search_index, session_build, text, texts,

@@ -11,8 +11,10 @@ from pathlib import Path
 from conftest import run_cli
 from support_site import BASIC, NOW, make_project
 
-from generator import pipeline, sitebuild
-from generator.check import check_plan
+from generator.build import pipeline
+
+from generator.build.mkdocs import site as sitebuild
+from generator.plan.check import check_plan
 from generator.cli import checked
 
 

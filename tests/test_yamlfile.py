@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.yamlfile import MAX_FILE_BYTES, Mapping, Scalar, Sequence, read
+from generator.plan.yamlfile import MAX_FILE_BYTES, Mapping, Scalar, Sequence, read
 
 
 def _root(text: str) -> Mapping:

@@ -1,0 +1,328 @@
+"""Builds the website: generated Markdown + a generated MkDocs config, then the
+real MkDocs build (Material for MkDocs) through its Python API.
+
+Layout under the project root:
+
+    mkdocs.yml          the team's configuration (colours, logo, extra pages);
+                        without one, the configuration shipped beside this
+                        package is used (with its theme/)
+    theme/              Material `custom_dir` overrides and assets
+    pages/              optional extra Markdown pages listed in mkdocs.yml `nav`
+    .build/docs/        the generated pages (rewritten on every build)
+    .build/mkdocs.yml   INHERITs ../mkdocs.yml; sets what the plan decides
+
+No MkDocs plugin of ours in mkdocs.yml: the pages are plain Markdown and the
+config plain YAML, so a move to Zensical (which reads the same mkdocs.yml)
+keeps working. What of ours runs inside MkDocs is registered for the run only
+and only makes it faster: `search.SearchIndexer` (Material's index, built
+faster) and `sitesplit.Share` (a build of 200 entry pages or more is two
+MkDocs runs, one per core).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
+
+from generator.plan import markup
+
+from generator.site import pages
+
+from generator.build import parallel
+
+from generator.build.mkdocs import search
+
+from generator.build.mkdocs import split as sitesplit
+
+from generator.plan import urls
+from generator.build.mkdocs.search import SearchIndexer
+from generator.shipped import shipped
+from generator.build.memo import Memo
+from generator.plan.model import Plan
+from generator.site.view import docs_path
+from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import pages as entries_with_pages
+
+WORK_DIR = ".build"
+CONFIG = "mkdocs.yml"
+EXTRA_PAGES = "pages"
+SHIPPED_CONFIG = shipped(CONFIG)
+# The generated pages use them: `{#id}` heading anchors, and admonitions for
+# the draft and cancelled notes. Kept even if a team drops them from its list.
+REQUIRED_EXTENSIONS = ("attr_list", "admonition", "toc")
+# Below this many entry pages a second MkDocs run costs more than it saves.
+SPLIT_FROM = 200
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused or warned; `messages` are its log lines, one per problem."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("the website build failed:\n" + "\n".join(messages))
+        self.messages = messages
+
+    def __reduce__(self) -> tuple[type, tuple[list[str]]]:  # raised in a forked run, raised again here
+        return (SiteBuildError, (self.messages,))
+
+
+def build_site(
+    project_root: Path,
+    plan: Plan,
+    options: BuildOptions,
+    site_dir: Path,
+    dirty: bool = False,
+    memo: Memo[str] | None = None,
+) -> None:
+    """Renders the pages and builds the site into `site_dir` (replacing it).
+
+    Quiet unless it fails: MkDocs' log is captured, and any warning or error
+    raises `SiteBuildError` with its lines.
+    """
+    # MkDocs resolves a relative site_dir against the generated config's
+    # folder (.build/), not the working directory: hand it absolute paths only
+    project_root, site_dir = project_root.resolve(), site_dir.resolve()
+    parent_path = site_config(project_root)
+    with parent_path.open("rb") as stream:
+        parent = yaml_load(stream)
+    work = project_root / WORK_DIR
+    docs = work / "docs"
+    removed, sizes = _write_docs(project_root, plan, options, docs, memo)
+    config_path = work / CONFIG
+    config = generated_config(parent_path, plan, options, docs, site_dir, parent)
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
+        config_path.write_text(text, encoding="utf-8")
+    project = parent_path.parent
+    if dirty:
+        previous = _search_entries(site_dir)
+        _run_mkdocs(config_path, options, project, dirty=True)
+        _forget_pages(site_dir, removed)
+        _merge_search_index(site_dir, previous, removed)
+        return
+    entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
+    # the preview (it has a memo) builds in one run: its next, dirty builds redo a page or two
+    if memo is None and len(entry_pages) >= SPLIT_FROM and parallel.can_fork():
+        share = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
+        _run_mkdocs_in_two(config_path, options, project, site_dir, share)
+    else:
+        _run_mkdocs(config_path, options, project)
+
+
+def site_config(project_root: Path) -> Path:
+    """The team's mkdocs.yml, else the one shipped with the generator."""
+    for path in (project_root / CONFIG, SHIPPED_CONFIG):
+        if path.is_file():
+            return path
+    raise SiteBuildError([f"{CONFIG}: not found in {project_root} (the site's configuration)"])
+
+
+def _write_docs(
+    project_root: Path, plan: Plan, options: BuildOptions, docs: Path, memo: Memo[str] | None
+) -> tuple[set[str], dict[str, int]]:
+    """Brings the docs folder to exactly the pages of this plan, writing only
+    files whose bytes changed (so a dirty MkDocs build redoes only those).
+    Returns the docs paths that were removed, and the size of each file."""
+    wanted: dict[str, bytes] = {}
+    for output in pages.render(plan, options, memo):
+        wanted[output.path] = output.data
+    content = project_root / "content"
+    for entry in entries_with_pages(plan, options):
+        if entry.image:
+            wanted[urls.image_file(entry.image)] = (content / entry.image).read_bytes()
+    extra = project_root / EXTRA_PAGES
+    if extra.is_dir():
+        for source in sorted(p for p in extra.rglob("*") if p.is_file()):
+            relative = source.relative_to(extra).as_posix()
+            if relative in wanted:
+                raise SiteBuildError([f"{EXTRA_PAGES}/{relative}: has the path of a generated page"])
+            wanted[relative] = source.read_bytes()
+    existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
+    removed = existing - set(wanted)
+    for relative in removed:
+        (docs / relative).unlink()
+    for relative, data in wanted.items():
+        target = docs / relative
+        if relative in existing and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return removed, {relative: len(data) for relative, data in wanted.items()}
+
+
+def generated_config(
+    parent_path: Path, plan: Plan, options: BuildOptions, docs: Path, site_dir: Path, parent: dict
+) -> dict:
+    """What the plan decides, on top of the team's mkdocs.yml (INHERIT merges
+    mappings key by key; lists such as `nav` are replaced, so the team's extra
+    pages are appended to ours here)."""
+    site = plan.site
+    theme = parent.get("theme") if isinstance(parent.get("theme"), dict) else {}
+    custom_dir = parent_path.parent / str(theme.get("custom_dir") or "theme")
+    if not custom_dir.is_dir():  # a team's mkdocs.yml without a theme/ of its own: ours
+        custom_dir = shipped("theme")
+    extra_nav = parent.get("nav") or []
+    return {
+        "INHERIT": str(parent_path) if parent_path == SHIPPED_CONFIG else f"../{CONFIG}",
+        # Material prints the site name unescaped (header, <title>); the
+        # title is plain text, so it goes in escaped
+        "site_name": markup.text(site.title),
+        "site_description": markup.text(site.description),
+        "site_url": site.base_url,
+        "docs_dir": str(docs),
+        "site_dir": str(site_dir),
+        "use_directory_urls": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": str(custom_dir),
+            "language": site.language,
+            "font": False,  # Google Fonts is a third-party request, blocked in mainland China
+        },
+        "plugins": {"search": {"lang": [site.language]}},
+        "nav": pages.navigation(plan) + list(extra_nav),
+        "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
+        "not_in_nav": pages.unlisted(),
+        "extra": {
+            "plan_feeds": pages.site_feeds(plan),
+            "plan_drafts": pages.drafts_banner(plan, options),
+        },
+    }
+
+
+def _extensions(listed: list) -> list:
+    """The team's Markdown extensions, plus the ones the generated pages need."""
+    names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
+    return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+
+
+def _run_mkdocs(
+    config_path: Path,
+    options: BuildOptions,
+    project: Path,
+    site_dir: Path | None = None,
+    share: sitesplit.Share | None = None,
+    dirty: bool = False,
+) -> None:
+    """One MkDocs run, into `site_dir` if given (else the config's), building
+    only its `share` of the pages if given (`sitesplit`).
+
+    A dirty build (the preview's) rebuilds only pages whose Markdown is newer
+    than their HTML: `_write_docs` touches only the pages an edit changed."""
+    overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+    with _captured_log() as records, _build_date(options):
+        try:
+            config = load_config(config_file=str(config_path), **overrides)
+            config.plugins["generator/search"] = SearchIndexer(project)
+            if share is not None:
+                config.plugins["generator/share"] = share
+            config.plugins.on_startup(command="build", dirty=dirty)
+            try:
+                mkdocs_build(config, dirty=dirty)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise SiteBuildError([*_lines(records), str(error)]) from error
+    # the preview asks for a dirty build on purpose: MkDocs' caution about it is no problem
+    problems = [r for r in records if not (dirty and r.getMessage().startswith("A 'dirty' build"))]
+    if problems:
+        raise SiteBuildError(_lines(problems))
+
+
+def _run_mkdocs_in_two(
+    config_path: Path, options: BuildOptions, project: Path, site_dir: Path, theirs: frozenset[str]
+) -> None:
+    """Two MkDocs runs, one per core: the second builds the pages `theirs`
+    into a folder of its own, then they join the first's (`sitesplit`)."""
+    second = site_dir.with_name(site_dir.name + ".second")
+    try:
+        with parallel.started(
+            lambda: _run_mkdocs(config_path, options, project, second, sitesplit.Share(theirs, frozenset()))
+        ) as other_run:
+            _run_mkdocs(config_path, options, project, share=sitesplit.Share(None, theirs))
+            other_run.result()
+        sitesplit.join(site_dir, second, theirs, int(options.now.timestamp()))
+    finally:
+        shutil.rmtree(second, ignore_errors=True)
+
+
+def _search_entries(site_dir: Path) -> list[dict]:
+    index = site_dir / search.INDEX_FILE
+    return json.loads(index.read_bytes())["docs"] if index.is_file() else []
+
+
+def _forget_pages(site_dir: Path, removed: set[str]) -> None:
+    """A dirty build keeps what it does not rebuild: drop the pages of entries that are gone."""
+    for relative in removed:
+        if relative.endswith(".md"):
+            page = site_dir / relative.removesuffix(".md").removesuffix("index") / "index.html"
+            if page.is_file():
+                page.unlink()
+
+
+def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
+    """After a dirty build the index holds only the rebuilt pages: the
+    previous entries of every other page (still there) are merged back in."""
+    index = site_dir / search.INDEX_FILE
+    if not index.is_file() or not previous:
+        return
+    data = json.loads(index.read_bytes())
+    rebuilt = {entry["location"].split("#")[0] for entry in data["docs"]}
+    gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
+    kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
+    data["docs"] = kept + data["docs"]
+    index.write_text(search.index_text(data), encoding="utf-8")
+
+
+def _lines(records: list[logging.LogRecord]) -> list[str]:
+    return [f"{r.levelname.lower()}: {r.getMessage()}" for r in records]
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _captured_log() -> Iterator[list[logging.LogRecord]]:
+    """MkDocs talks on every build; keep its warnings, drop the chatter."""
+    records: list[logging.LogRecord] = []
+    handler = _Collect(records)
+    mkdocs_log = logging.getLogger("mkdocs")
+    saved = mkdocs_log.propagate
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.propagate = False
+    try:
+        yield records
+    finally:
+        mkdocs_log.removeHandler(handler)
+        mkdocs_log.propagate = saved
+
+
+@contextmanager
+def _build_date(options: BuildOptions) -> Iterator[None]:
+    """MkDocs stamps the sitemap (and its gzip header) with the build date,
+    read from SOURCE_DATE_EPOCH: set it to the build's now, so the same plan
+    and now give the same bytes."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(options.now.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved

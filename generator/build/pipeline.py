@@ -1,0 +1,84 @@
+"""One build, in order: check the plan, render every output, swap it in.
+
+The renderers are pure; MkDocs writes the site into the staging folder
+itself, and `writer` adds the calendars and feeds beside it. Those are
+rendered on the second core while MkDocs works (`parallel`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import calendars
+
+from generator.editor import schema as editor_schema
+
+from generator import feeds
+
+from generator.build import parallel
+
+from generator.build.mkdocs import site as sitebuild
+from generator.build.memo import Memo
+from generator.plan.model import Plan
+from generator.plan.outputs import BuildOptions, Output
+from generator.build.writer import check_out_folder, discard, replace, staging_for, write_outputs
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    files: int
+    bytes: int
+
+
+def build(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> BuildReport:
+    """Builds everything into `out`, replacing it whole; on failure `out` is untouched."""
+    check_out_folder(out, project_root)
+    staging = staging_for(out)
+    try:
+        with parallel.started(lambda: _files(plan, options)) as files:
+            sitebuild.build_site(project_root, plan, options, staging, memo=memo)
+            write_outputs(staging, files.result())
+        report = _measure(staging)
+        replace(out, staging)
+    finally:
+        discard(staging)
+    return report
+
+
+def refresh(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> None:
+    """The preview's rebuild, in place over the last one."""
+    refresh_site(project_root, plan, options, out, memo)
+    refresh_files(plan, options, out)
+
+
+def refresh_site(
+    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+) -> None:
+    """The site part of `refresh`: pages whose inputs did not change are not
+    rendered again (`memo`), MkDocs redoes only the pages whose Markdown
+    changed, and only changed files are written."""
+    sitebuild.build_site(project_root, plan, options, out, dirty=True, memo=memo)
+
+
+def refresh_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+    """The rest of `refresh`: calendars, feeds and schema, written where they changed."""
+    write_outputs(out, _files(plan, options), only_changed=True)
+
+
+def _files(plan: Plan, options: BuildOptions) -> list[Output]:
+    """Everything but the site's pages: calendars, feeds, the editor schema."""
+    return [
+        *calendars.render(plan, options),
+        *feeds.render(plan, options),
+        *editor_schema.render(plan, plan.site.language),
+    ]
+
+
+def _measure(folder: Path) -> BuildReport:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return BuildReport(len(files), sum(p.stat().st_size for p in files))

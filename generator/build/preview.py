@@ -1,0 +1,133 @@
+"""`python build.py serve`: a local preview that rebuilds and reloads the
+browser when a file under content/ or calendar/ (or the site's own config,
+theme and extra pages) changes.
+
+Mid-edit the plan is often broken: then the located problems are printed and
+the last good site stays up, so the page an editor is looking at never turns
+into an error.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.build import pipeline
+from generator.plan.check import check_plan
+from generator.cli import checked
+from generator.build.memo import Memo
+from generator.plan.model import Plan
+from generator.plan.outputs import BuildOptions
+from generator.plan.problems import has_errors
+from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
+from generator.plan.yamlfile import read
+
+PREVIEW = "preview"  # the served build, under .build/
+WATCHED = ("content", "calendar", CONFIG, "theme", EXTRA_PAGES)
+
+_WAITING = """<!doctype html><meta charset="utf-8"><title>…</title>
+<p>计划还有错误，修改后会自动刷新。<br>The plan has errors; this page reloads once they are fixed.</p>
+"""
+
+
+def serve(
+    root: Path,
+    *,
+    drafts: bool = False,
+    now: datetime | date | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+) -> int:
+    """Serves the plan at `root` until interrupted; returns the exit status."""
+    root = root.resolve()
+    out = root / WORK_DIR / PREVIEW
+    rebuild = _rebuilder(root, out, drafts, now)
+    if not rebuild() and not (out / "index.html").exists():
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_text(_WAITING, encoding="utf-8")
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
+    server.set_app(_with_utf8_text(server.serve_request))
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    print(f"preview: {server.url}  (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None) -> Callable[[], bool]:
+    """After one whole build, an edit rebuilds in place what it changes: files
+    are parsed again only if their bytes changed, pages rendered again only if
+    their inputs did, and MkDocs redoes only pages whose Markdown changed. The
+    browser reloads once the pages are written; the calendars and feeds follow
+    a moment later, written from a thread the next edit waits for."""
+    built = False
+    reader = lru_cache(maxsize=100_000)(read)
+    memo: Memo[str] = Memo()
+    writing: list[threading.Thread] = []  # the last edit's calendars and feeds
+
+    def rebuild() -> bool:
+        """Checks and builds; on any problem keeps the last good site."""
+        nonlocal built
+        for thread in writing:
+            thread.join()
+        writing.clear()
+        result, options = checked(check_plan(root, reader), now, drafts)
+        for problem in result.problems:
+            print(problem.format(result.language), file=sys.stderr)
+        if options is None or has_errors(result.problems):
+            return False
+        try:
+            if built:
+                pipeline.refresh_site(root, result.plan, options, out, memo)
+                writing.append(threading.Thread(target=_write_files, args=(result.plan, options, out), daemon=True))
+                writing[-1].start()
+            else:
+                pipeline.build(root, result.plan, options, out, memo)
+                built = True
+        except Exception as error:  # a failed whole build leaves the last good site in place
+            print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
+            built = False  # the next edit starts again from a whole build
+            return False
+        return True
+
+    return rebuild
+
+
+def _write_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+    try:
+        pipeline.refresh_files(plan, options, out)
+    except Exception as error:  # the site is up; say what failed and keep serving
+        print(f"build.py serve: error: calendars and feeds: {type(error).__name__}: {error}", file=sys.stderr)
+
+
+def _with_utf8_text(app: Callable) -> Callable:
+    """Every text file of the build is UTF-8: say so (`.ics` as
+    `text/calendar; charset=utf-8`, which calendar apps rely on; Python's table
+    of types gives text types without a charset)."""
+
+    def wrapped(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        def start(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> object:
+            headers = [(k, _utf8(v) if k.lower() == "content-type" else v) for k, v in headers]
+            return start_response(status, headers, exc_info)
+
+        return app(environ, start)
+
+    return wrapped
+
+
+def _utf8(content_type: str) -> str:
+    if content_type.startswith("text/") and "charset" not in content_type:
+        return content_type + "; charset=utf-8"
+    return content_type

@@ -1,0 +1,322 @@
+"""What the calendars hold, decided once as plain values (`Item`), before any iCalendar.
+
+Every event, campaign, product launch, key date and publication slot that the
+format puts in a calendar becomes one `Item`: its identity, its times (with
+an exclusive end, as iCalendar wants), its words in the site's language and
+its status. `calendars_ical` turns items into VEVENTs and knows nothing of
+the plan; this module knows nothing of iCalendar.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from generator.plan import urls
+
+from generator.plan import visibility
+from generator.words.labels import label as site_label
+from generator.plan.model import (
+    Campaign,
+    Entry,
+    Event,
+    KeyDate,
+    Moment,
+    Plan,
+    Product,
+    Recurrence,
+    Slot,
+    Status,
+    starts_at,
+)
+from generator.plan.outputs import BuildOptions
+
+# A publication is a moment; clients draw a zero-length event badly or not at
+# all (Exchange refuses a VEVENT with neither DTEND nor DURATION, Google
+# stretches it to an hour), so a timed slot or launch shows as half an hour.
+MOMENT_LENGTH = timedelta(minutes=30)
+
+# Upper bounds of one repetition, only to size the VTIMEZONE a recurrence needs.
+_PERIOD = {"daily": timedelta(days=1), "weekly": timedelta(days=7), "monthly": timedelta(days=31)}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One VEVENT. Timed `start`/`end` are aware and in `zone`; an all-day
+    `end` is the day after the last day (exclusive, as DTEND wants)."""
+
+    uid: str
+    start: Moment
+    end: Moment
+    zone: str
+    summary: str
+    description: str
+    status: Status
+    url: str | None = None
+    location: str | None = None
+    categories: tuple[str, ...] = ()
+    transparent: bool = False
+    repeat: Recurrence | None = None
+    exceptions: tuple[Moment, ...] = ()  # the exact starts of skipped occurrences
+    reminders: tuple[timedelta, ...] = ()
+    last_day: date | None = None  # the last day it reaches, repeats included
+
+    @property
+    def begins(self) -> datetime:
+        return starts_at(self.start, self.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """Every item of a build, grouped as the calendar files need them."""
+
+    events: tuple[tuple[str, Item], ...]  # (event id, item), for events.ics and the event pages
+    campaigns: tuple[Item, ...]
+    launches: tuple[Item, ...]
+    key_dates: tuple[Item, ...]
+    slots: tuple[tuple[str, Item], ...]  # (channel id, item)
+
+
+_LABELS = {
+    "zh": {
+        "details": "详情",
+        "link": "链接",
+        "colon": "：",
+        "calendar.all": "活动、营销活动、新品上市、关键日期与发布排期",
+        "calendar.events": "活动",
+        "calendar.channel": "{channel}的发布排期",
+    },
+    "en": {
+        "details": "Details",
+        "link": "Link",
+        "colon": ": ",
+        "calendar.all": "Events, campaigns, launches, key dates and publications",
+        "calendar.events": "Events",
+        "calendar.channel": "{channel} publications",
+    },
+}
+
+
+def label(language: str, key: str) -> str:
+    """Calendar wording; statuses, event kinds and key-date kinds use the
+    site's own words (`pages_labels`), so a subscriber reads what the site says."""
+    shared = _SHARED.get(key.split(".")[0])
+    if shared:
+        return site_label(language, shared + key.split(".", 1)[-1])
+    table = _LABELS.get(language, _LABELS["zh"])
+    return table.get(key, key)
+
+
+_SHARED = {"status": "status.", "event": "event-kind.", "key-date": "legend.", "item": "legend."}
+
+
+def contents(plan: Plan, options: BuildOptions) -> Contents:
+    events, campaigns, launches, slots = [], [], [], []
+    for entry in plan.entries:
+        if visibility.in_calendars(entry.status, options):
+            details = entry.details
+            if isinstance(details, Event):
+                events.append((entry.id, _event(plan, entry, details, options)))
+            elif isinstance(details, Campaign):
+                campaigns.append(_campaign(plan, entry, details, options))
+            elif isinstance(details, Product) and details.launch is not None:
+                launches.append(_launch(plan, entry, details.launch, options))
+        for slot in entry.slots:
+            if visibility.in_calendars(slot.status, options):
+                slots.append((slot.channel, _slot(plan, entry, slot, options)))
+    return Contents(
+        events=tuple(events),
+        campaigns=tuple(campaigns),
+        launches=tuple(launches),
+        key_dates=tuple(_key_date(plan, k) for k in plan.key_dates),
+        slots=tuple(slots),
+    )
+
+
+def uid(plan: Plan, namespace: str, key: str) -> str:
+    """A UID made of what a thing is, never of when it is.
+
+    Keys may hold CJK, `/` and `#` (slot and key-date keys do); a digest keeps
+    the UID plain ASCII, safe as a CalDAV resource name. The site's host and
+    path are hashed in, so two plans on one host never share a UID.
+    """
+    parts = urlsplit(plan.site.base_url)
+    host = parts.hostname or "localhost"
+    digest = hashlib.sha256(f"{host}{parts.path}\n{namespace}\n{key}".encode()).hexdigest()[:24]
+    return f"{namespace}-{digest}@{host}"
+
+
+# --- the kinds of item -----------------------------------------------------------------
+
+
+def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Item:
+    language = plan.site.language
+    span = event.span
+    zone = ZoneInfo(span.zone)
+    if span.all_day:
+        start: Moment = span.start
+        end: Moment = span.end + timedelta(days=1)
+        last = span.end
+    else:
+        start, end = span.start.astimezone(zone), span.end.astimezone(zone)
+        if end <= start:  # written as a moment; RFC 5545 wants DTEND later than DTSTART
+            end = start + MOMENT_LENGTH
+        last = end.date()
+    location = ", ".join(event.location.parts()) if event.location else ""
+    if not location and event.format != "offline" and event.url:
+        location = event.url
+    page = _page(plan, entry, options)
+    lines = [entry.summary, f"{label(language, 'link')}{label(language, 'colon')}{event.url}" if event.url else ""]
+    return Item(
+        uid=uid(plan, "event", entry.key),
+        start=start,
+        end=end,
+        zone=span.zone,
+        summary=_marked(language, entry.status, entry.title),
+        description=_description(language, lines, page),
+        status=entry.status,
+        url=page,
+        location=location or None,
+        categories=_unique((label(language, f"event.{event.kind}"), *entry.tags)),
+        repeat=event.repeat,
+        exceptions=tuple(_exception(day, start) for day in event.exceptions) if event.repeat else (),
+        reminders=event.reminders,
+        last_day=_repeat_last_day(start, event.repeat, last),
+    )
+
+
+def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOptions) -> Item:
+    language = plan.site.language
+    title = f"{label(language, 'item.campaign')}{label(language, 'colon')}{entry.title}"
+    return Item(
+        uid=uid(plan, "campaign", entry.key),
+        start=campaign.start,
+        end=campaign.end + timedelta(days=1),
+        zone=plan.site.timezone,
+        summary=_marked(language, entry.status, title),
+        description=_description(language, [entry.summary], _page(plan, entry, options)),
+        status=entry.status,
+        url=_page(plan, entry, options),
+        categories=_unique((label(language, "item.campaign"), *entry.tags)),
+        transparent=True,  # a campaign runs alongside the work; it does not make anyone busy
+        last_day=campaign.end,
+    )
+
+
+def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> Item:
+    language = plan.site.language
+    zone = plan.site.timezone
+    start, end, last = _moment(launch, zone)
+    title = f"{label(language, 'item.launch')}{label(language, 'colon')}{entry.title}"
+    return Item(
+        uid=uid(plan, "launch", entry.key),
+        start=start,
+        end=end,
+        zone=zone,
+        summary=_marked(language, entry.status, title),
+        description=_description(language, [entry.summary], _page(plan, entry, options)),
+        status=entry.status,
+        url=_page(plan, entry, options),
+        categories=_unique((label(language, "item.launch"), *entry.tags)),
+        transparent=True,
+        last_day=last,
+    )
+
+
+def _key_date(plan: Plan, key_date: KeyDate) -> Item:
+    language = plan.site.language
+    kind = label(language, f"key-date.{key_date.kind}")
+    return Item(
+        uid=uid(plan, "keydate", key_date.key),
+        start=key_date.date,
+        end=key_date.end + timedelta(days=1),
+        zone=plan.site.timezone,
+        summary=key_date.title,
+        description=kind,
+        status=Status.APPROVED,
+        categories=(kind,),
+        transparent=True,
+        last_day=key_date.end,
+    )
+
+
+def _slot(plan: Plan, entry: Entry, slot: Slot, options: BuildOptions) -> Item:
+    language = plan.site.language
+    channel = plan.channel_by_id.get(slot.channel)
+    channel_name = channel.name if channel else slot.channel
+    start, end, last = _moment(slot.at, slot.zone)
+    page = _page(plan, entry, options)
+    return Item(
+        uid=uid(plan, "slot", slot.key),
+        start=start,
+        end=end,
+        zone=slot.zone,
+        summary=_marked(language, slot.status, f"{channel_name}{label(language, 'colon')}{slot.title}"),
+        description=_description(language, [slot.summary], page),
+        status=slot.status,
+        url=page,
+        categories=(channel_name,),
+        transparent=True,  # a publication marks a moment; it blocks nobody's time
+        last_day=last,
+    )
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _moment(value: Moment, zone: str) -> tuple[Moment, Moment, date]:
+    """A date is that whole day; a date-time is a short moment (`MOMENT_LENGTH`)."""
+    if isinstance(value, datetime):
+        start = value.astimezone(ZoneInfo(zone))
+        return start, start + MOMENT_LENGTH, (start + MOMENT_LENGTH).date()
+    return value, value + timedelta(days=1), value
+
+
+def _exception(day: date, start: Moment) -> Moment:
+    """The exact start of the occurrence skipped on `day`: same type and zone as DTSTART."""
+    if isinstance(start, datetime):
+        return datetime.combine(day, start.timetz().replace(tzinfo=None), start.tzinfo)
+    return day
+
+
+def _repeat_last_day(start: Moment, repeat: Recurrence | None, last: date) -> date:
+    if repeat is None:
+        return last
+    if repeat.until is not None:
+        return max(repeat.until + (last - _day(start)), last)
+    count = repeat.count or 1
+    return last + _PERIOD[repeat.freq] * repeat.interval * count
+
+
+def _day(value: Moment) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _page(plan: Plan, entry: Entry, options: BuildOptions) -> str | None:
+    if not visibility.has_page(entry, options):
+        return None
+    return urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
+
+
+def _marked(language: str, status: Status, title: str) -> str:
+    """Drafts and cancelled things say so in their title, for clients that show them plainly."""
+    if status.is_draft or status.is_cancelled:
+        mark = label(language, f"status.{status.value}")
+        return f"【{mark}】{title}" if language == "zh" else f"[{mark}] {title}"
+    return title
+
+
+def _description(language: str, lines: list[str], page: str | None) -> str:
+    parts = [line for line in lines if line]
+    if page:
+        parts.append(f"{label(language, 'details')}{label(language, 'colon')}{page}")
+    return "\n\n".join(parts)
+
+
+def _unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v.strip()))
+
+

@@ -1,0 +1,1 @@
+"""Help for the people who write the plan: editor schemas, `new`, `init`."""

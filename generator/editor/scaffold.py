@@ -1,0 +1,127 @@
+"""`build.py new KIND ID`: a new entry with every field, commented.
+
+The file checks clean as written: it starts as an `idea` (shown nowhere
+until approved), required fields hold example values, and optional fields
+are present as comments to uncomment. References use ids the plan defines.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from generator.words.fields import describe
+from generator.plan.model import Kind, Plan
+
+KIND_NAMES = {
+    "product": Kind.PRODUCT,
+    "user-story": Kind.USER_STORY,
+    "brand-story": Kind.BRAND_STORY,
+    "event": Kind.EVENT,
+    "campaign": Kind.CAMPAIGN,
+    **{kind.value: kind for kind in Kind},
+}
+
+_TITLES = {
+    Kind.PRODUCT: ("新产品名称", "New product"),
+    Kind.USER_STORY: ("米粉故事标题", "A member's story"),
+    Kind.BRAND_STORY: ("品牌故事标题", "A brand story"),
+    Kind.EVENT: ("活动名称", "Event name"),
+    Kind.CAMPAIGN: ("战役名称", "Campaign name"),
+}
+
+
+def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
+    """The YAML text of a new entry of `kind`."""
+    ids = _Ids(plan)
+    day = today + timedelta(days=30)  # practitioners plan at least a month ahead
+    lines = [f"# yaml-language-server: $schema=../../schema/{kind.value}.schema.json"]
+    title = _TITLES[kind][1 if language == "en" else 0]
+
+    def field(key: str, value: str, optional: bool = True) -> None:
+        comment = describe(key, language)
+        if comment:
+            lines.append(f"# {comment}")
+        lines.append(("# " if optional else "") + f"{key}: {value}")
+
+    field("title", title, optional=False)
+    for key, value, optional in _kind_fields(kind, day, ids):
+        field(key, value, optional)
+    field("summary", "…")
+    field("status", "idea", optional=False)
+    field("owner", ids.first("member"))
+    field("tags", "[]")
+    field("tiers", f"[{ids.first('tier')}]")
+    if kind is not Kind.PRODUCT:
+        field("products", f"[{ids.first('product')}]")
+    if kind is not Kind.CAMPAIGN:
+        field("campaign", ids.first("campaign"))
+    field("image", "images/example.png")
+    lines.append(f"# {describe('body', language)}")
+    lines.append("body: |")
+    lines.append("  " + ("Write the body here, in Markdown." if language == "en" else "在这里写正文，支持 Markdown。"))
+    lines.append(f"# {describe('publish', language)}")
+    lines.append("publish:")
+    lines.append(f"  - channel: {ids.first('channel')}  # {describe('channel', language)}")
+    lines.append(f"    at: {(day - timedelta(days=7)).isoformat()} 20:00  # {describe('at', language)}")
+    for key in ("title", "summary", "status", "id"):
+        lines.append(f"    # {key}:  # {describe('publish.' + key, language)}")
+    return "\n".join(lines) + "\n"
+
+
+def _kind_fields(kind: Kind, day: date, ids: _Ids) -> list[tuple[str, str, bool]]:
+    if kind is Kind.PRODUCT:
+        return [
+            ("circle", "phone", False),
+            ("launch", f"{day.isoformat()} 19:30", True),
+            ("price", "1999", True),
+            ("features", "[]", True),
+            ("links", "[{title: 官网, url: 'https://example.com/'}]", True),
+            ("tutorials", "[{title: 首次使用, body: 打开包装盒……}]", True),
+            ("faq", "[{q: 问题, a: 回答}]", True),
+        ]
+    if kind is Kind.USER_STORY:
+        return [("author", f"{{name: 米粉昵称, tier: {ids.first('tier')}, city: 北京}}", True), ("quote", "一句话引言", True)]
+    if kind is Kind.BRAND_STORY:
+        return [("theme", "culture", False), ("year", str(day.year), True)]
+    if kind is Kind.EVENT:
+        return [
+            ("kind", "meetup", False),
+            ("format", "online", False),
+            ("start", f"{day.isoformat()} 20:00", False),
+            ("end", f"{day.isoformat()} 21:00", True),
+            ("timezone", "Asia/Shanghai", True),
+            ("location", "{venue: 小米之家, city: 北京, address: 地址}", True),
+            ("url", "https://example.com/", True),
+            ("capacity", "100", True),
+            ("repeat", f"{{freq: weekly, byday: [WE], until: {(day + timedelta(days=60)).isoformat()}}}", True),
+            ("except", f"[{(day + timedelta(days=14)).isoformat()}]", True),
+            ("reminders", "[1d, 1h]", True),
+        ]
+    end = day + timedelta(days=30)
+    return [
+        ("start", day.isoformat(), False),
+        ("end", end.isoformat(), False),
+        ("goals", f"[{ids.first('goal')}]", True),
+        ("channels", f"[{ids.first('channel')}]", True),
+    ]
+
+
+class _Ids:
+    """The first id of each kind the plan defines, for example values that resolve."""
+
+    def __init__(self, plan: Plan | None) -> None:
+        self.plan = plan
+
+    def first(self, target: str) -> str:
+        plan = self.plan
+        if plan is None:
+            return f"{target}-id"
+        options = {
+            "member": [m.id for m in plan.site.team],
+            "tier": [t.id for t in plan.site.tiers],
+            "goal": [g.id for g in plan.site.goals],
+            "channel": [c.id for c in plan.channels],
+            "product": [e.id for e in plan.of_kind(Kind.PRODUCT)],
+            "campaign": [e.id for e in plan.of_kind(Kind.CAMPAIGN)],
+        }[target]
+        return options[0] if options else f"{target}-id"

@@ -1,0 +1,391 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1: what has been published, for readers.
+
+One feed of each format for the whole site (`all`: one item per entry, at its
+first due slot) and one per channel (one item per due slot). Only due, public
+slots appear (`visibility.feed_slots`), newest first, at most
+`options.feed_limit` of them.
+
+Determinism: feedgen stamps the clock into every `updated`/`lastBuildDate`
+and prepends entries by default, so times are always set here and entries
+appended. A feed's `updated` is its newest item's time; an empty feed has no
+such time, so it takes `options.now`: the build's now is part of the
+determinism contract (same plan, same now, same bytes), and "now" is the
+truthful answer to "when was this feed last known to be empty".
+
+Identity: GUIDs and Atom ids are `tag:` URIs (RFC 4151) built from the entry's
+or slot's key, which never depends on times or texts, so editing or moving an
+entry keeps its items. The tagging authority is the host and path of
+`base_url`; the date is fixed (`TAG_DATE`) because a tag's date names when the
+authority was held, not when the item was written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from urllib.parse import quote, urlsplit
+
+from feedgen.entry import FeedEntry
+from feedgen.feed import FeedGenerator
+
+from generator.plan import markup
+
+from generator.plan import urls
+
+from generator.plan import visibility
+from generator.plan.model import Entry, Kind, Plan, Site, Slot, starts_at
+from generator.plan.outputs import BuildOptions, Output
+
+GENERATOR = "community-plan"
+TAG_DATE = "2026"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+# XML 1.0 forbids these (and lxml refuses them); JSON Feed gets the same text.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters a tag URI's specific part may hold unescaped (RFC 4151 pchar, minus `&`).
+_TAG_SAFE = "/:@!$'()*+,;=-._~"
+
+_JSON_HTML_SAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
+
+_LABELS = {
+    "zh": {
+        "all": "{site}：最新发布",
+        "channel": "{site}在{channel}的发布",
+    },
+    "en": {
+        "all": "{site}: latest publications",
+        "channel": "{site} on {channel}",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    term: str
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    guid: str
+    title: str
+    url: str  # the entry's page, absolute
+    at: datetime  # when it was published: the slot's time (a date slot: its midnight)
+    summary: str  # plain text
+    content_html: str  # sanitized, absolute links; "" when the entry has no body
+    author: Person | None
+    categories: tuple[Category, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    name: str  # "all" or a channel id: the feed's file names
+    id: str
+    title: str
+    description: str
+    home_url: str  # the HTML page the feed stands for
+    language: str
+    author: Person
+    updated: datetime
+    items: tuple[Item, ...]
+
+
+def render(plan: Plan, options: BuildOptions) -> list[Output]:
+    site = plan.site
+    site_slots = site_items(plan, options)
+    channel_slots = {c.id: channel_items(plan, options, c.id) for c in plan.channels}
+    # Each entry's parts (its body above all) are made once, however many feeds carry it.
+    carried = {_entry_key(s) for slots in (site_slots, *channel_slots.values()) for s in slots}
+    parts = {key: _entry_parts(plan, options, plan.by_key[key]) for key in sorted(carried)}
+
+    built = [
+        _feed(
+            site,
+            urls.ALL,
+            site.title,
+            site.description or _label(site, "all"),
+            urls.absolute(site, ""),
+            tuple(_item(s, parts, tag_uri(site, "entries", _entry_key(s))) for s in site_slots),
+            options,
+        )
+    ]
+    for channel in plan.channels:
+        built.append(
+            _feed(
+                site,
+                channel.id,
+                f"{site.title} · {channel.name}",
+                _label(site, "channel", channel=channel.name),
+                urls.absolute(site, urls.channel_dir(channel.id)),
+                tuple(_item(s, parts, tag_uri(site, "slots", s.key)) for s in channel_slots[channel.id]),
+                options,
+            )
+        )
+    outputs: list[Output] = []
+    for feed in built:
+        outputs.append(Output(urls.rss_file(feed.name), rss_bytes(site, feed)))
+        outputs.append(Output(urls.atom_file(feed.name), atom_bytes(site, feed)))
+        outputs.append(Output(urls.json_feed_file(feed.name), json_bytes(site, feed)))
+    return outputs
+
+
+# --- deciding what a feed holds ---------------------------------------------------------
+
+
+def site_items(plan: Plan, options: BuildOptions) -> tuple[Slot, ...]:
+    """One slot per entry, its first due one, newest first, limited."""
+    first: dict[str, Slot] = {}
+    for slot in visibility.feed_slots(plan, options):
+        key = _entry_key(slot)
+        held = first.get(key)
+        if held is None or (_when(slot), slot.key) < (_when(held), held.key):
+            first[key] = slot
+    chosen = sorted(first.values(), key=_entry_key)
+    chosen.sort(key=_when, reverse=True)
+    return tuple(chosen[: _limit(options)])
+
+
+def channel_items(plan: Plan, options: BuildOptions, channel: str) -> tuple[Slot, ...]:
+    """The channel's due public slots, newest first, limited."""
+    return visibility.feed_slots(plan, options, channel)[: _limit(options)]
+
+
+def _limit(options: BuildOptions) -> int:
+    return max(options.feed_limit, 0)
+
+
+def _entry_key(slot: Slot) -> str:
+    return f"{slot.entry_kind.value}/{slot.entry_id}"
+
+
+def _when(slot: Slot) -> datetime:
+    return starts_at(slot.at, slot.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryParts:
+    """What every item of one entry shares, whatever its slot."""
+
+    url: str
+    content_html: str
+    author: Person | None
+    categories: tuple[Category, ...]
+
+
+def _entry_parts(plan: Plan, options: BuildOptions, entry: Entry) -> _EntryParts:
+    url = urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
+    html = markup.to_html(clean(entry.body))
+    return _EntryParts(
+        url=url,
+        content_html=clean(markup.absolutize(html, url)) if html else "",
+        author=_owner(plan, entry),
+        categories=_categories(plan, options, entry),
+    )
+
+
+def _owner(plan: Plan, entry: Entry) -> Person | None:
+    member = next((m for m in plan.site.team if m.id == entry.owner), None)
+    if member is None:
+        return None
+    return Person(clean(member.name), clean(member.email) if member.email else None)
+
+
+def _categories(plan: Plan, options: BuildOptions, entry: Entry) -> tuple[Category, ...]:
+    tiers = {t.id: t.name for t in plan.site.tiers}
+    found = [Category(clean(tag)) for tag in entry.tags]
+    found += [Category(clean(t), clean(tiers.get(t, t))) for t in entry.tiers]
+    campaign = plan.entry(Kind.CAMPAIGN, entry.campaign) if entry.campaign else None
+    # A campaign without a public page (draft, cancelled) keeps its name out of
+    # feeds too; feeds never show drafts, even in a `--drafts` build.
+    if campaign is not None and visibility.has_page(campaign, replace(options, drafts=False)):
+        found.append(Category(campaign.id, clean(campaign.title)))
+    unique: dict[str, Category] = {}
+    for category in found:
+        unique.setdefault(category.term, category)
+    return tuple(unique.values())
+
+
+def _item(slot: Slot, parts: dict[str, _EntryParts], guid: str) -> Item:
+    entry = parts[_entry_key(slot)]
+    return Item(
+        guid=guid,
+        title=clean(slot.title),
+        url=entry.url,
+        at=_seconds(_when(slot)),
+        summary=clean(slot.summary),
+        content_html=entry.content_html,
+        author=entry.author,
+        categories=entry.categories,
+    )
+
+
+def _feed(
+    site: Site,
+    name: str,
+    title: str,
+    description: str,
+    home_url: str,
+    items: tuple[Item, ...],
+    options: BuildOptions,
+) -> Feed:
+    return Feed(
+        name=name,
+        id=tag_uri(site, "feeds", name),
+        title=clean(title),
+        description=clean(description),
+        home_url=home_url,
+        language=site.language,
+        author=Person(clean(site.community.name or site.title)),
+        updated=items[0].at if items else _seconds(options.now),
+        items=items,
+    )
+
+
+def _label(site: Site, which: str, **values: str) -> str:
+    labels = _LABELS.get(site.language, _LABELS["en"])
+    return labels[which].format(site=site.title, **values)
+
+
+# --- identity and text ----------------------------------------------------------------
+
+
+def tag_uri(site: Site, space: str, key: str) -> str:
+    """A permanent id: `tag:<host>,<TAG_DATE>:<base path><space>/<key>`."""
+    parts = urlsplit(site.base_url)
+    specific = quote(f"{parts.path.lstrip('/')}{space}/{key}", safe=_TAG_SAFE)
+    return f"tag:{(parts.hostname or '').lower()},{TAG_DATE}:{specific}"
+
+
+def clean(text: str) -> str:
+    """The text without characters XML cannot carry (defence in depth: the
+    checker reports them, but one slipping through must not break a feed)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _seconds(moment: datetime) -> datetime:
+    return moment.replace(microsecond=0)
+
+
+# --- writing the three formats --------------------------------------------------------------
+
+
+def rss_bytes(site: Site, feed: Feed) -> bytes:
+    fg = _generator(feed)
+    fg.load_extension("dc", atom=False, rss=True)
+    # RSS takes its channel <link> from the last link() call: self first, page last.
+    fg.link(href=urls.absolute(site, urls.rss_file(feed.name)), rel="self", type="application/rss+xml")
+    fg.link(href=feed.home_url, rel="alternate", type="text/html")
+    for item in feed.items:
+        fe = _entry(fg, item)
+        if item.summary:
+            # RSS readers render <description> as HTML: escape, so plain text stays text.
+            fe.description(markup.text(item.summary))
+        if item.author is not None:
+            if item.author.email:
+                fe.author(name=item.author.name, email=item.author.email)
+            else:
+                # RSS <author> must be an email address; a bare name goes in dc:creator.
+                fe.dc.dc_creator(item.author.name)
+    return fg.rss_str(pretty=True)
+
+
+def atom_bytes(site: Site, feed: Feed) -> bytes:
+    fg = _generator(feed)
+    fg.link(href=urls.absolute(site, urls.atom_file(feed.name)), rel="self", type="application/atom+xml")
+    fg.link(href=feed.home_url, rel="alternate", type="text/html")
+    # The W3C validator requires an author on the feed or on every entry.
+    fg.author(_person(feed.author))
+    for item in feed.items:
+        fe = _entry(fg, item)
+        if item.summary:
+            fe.summary(item.summary, type="text")
+        if item.author is not None:
+            fe.author(_person(item.author))
+    return fg.atom_str(pretty=True)
+
+
+def _generator(feed: Feed) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.id(feed.id)
+    fg.title(feed.title)
+    fg.subtitle(feed.description)  # also the RSS <description>
+    fg.language(feed.language)
+    fg.generator(GENERATOR)
+    fg.updated(feed.updated)
+    return fg
+
+
+def _entry(fg: FeedGenerator, item: Item) -> FeedEntry:
+    fe = fg.add_entry(order="append")
+    fe.guid(item.guid, permalink=False)
+    fe.title(item.title)
+    fe.link(href=item.url, rel="alternate", type="text/html")
+    fe.published(item.at)
+    fe.updated(item.at)
+    if item.content_html:
+        fe.content(item.content_html, type="html")
+    for category in item.categories:
+        fields = {"term": category.term}
+        if category.label:
+            fields["label"] = category.label
+        fe.category(fields)
+    return fe
+
+
+def _person(person: Person) -> dict[str, str]:
+    return {"name": person.name, "email": person.email} if person.email else {"name": person.name}
+
+
+def json_bytes(site: Site, feed: Feed) -> bytes:
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": feed.title,
+        "home_page_url": feed.home_url,
+        "feed_url": urls.absolute(site, urls.json_feed_file(feed.name)),
+        "description": feed.description,
+        "language": feed.language,
+        "authors": [{"name": feed.author.name}],
+        "items": [_json_item(item) for item in feed.items],
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2)
+    # `<`, `>` and `&` occur only inside JSON strings; escaping them keeps the
+    # values identical and leaves no markup in the bytes, should a browser or a
+    # careless embedder ever treat the file as HTML.
+    for char, escape in _JSON_HTML_SAFE:
+        text = text.replace(char, escape)
+    return (text + "\n").encode("utf-8")
+
+
+def _json_item(item: Item) -> dict[str, object]:
+    stamp = item.at.isoformat()
+    data: dict[str, object] = {
+        "id": item.guid,
+        "url": item.url,
+        "title": item.title,
+        "date_published": stamp,
+        "date_modified": stamp,
+    }
+    # JSON Feed requires content_html or content_text on every item.
+    if item.content_html:
+        data["content_html"] = item.content_html
+    else:
+        data["content_text"] = item.summary
+    if item.summary:
+        data["summary"] = item.summary
+    if item.categories:
+        data["tags"] = [c.label or c.term for c in item.categories]
+    if item.author is not None:
+        author: dict[str, str] = {"name": item.author.name}
+        if item.author.email:
+            # JSON Feed authors have no email; the spec allows a mailto: url.
+            author["url"] = f"mailto:{item.author.email}"
+        data["authors"] = [author]
+    return data

@@ -1,0 +1,285 @@
+"""Plan lint: what makes community operations fail, found before it happens.
+
+Warnings (errors under `--strict`), each located and each with an id that
+`site.yaml` can turn off or tune:
+
+    lint:
+      silence: {max_gap_days: 10}
+      diversity: off
+
+Counts take what will really go out (see `coverage`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.lint.coverage import PUBLIC as _PUBLIC
+from generator.lint.coverage import Coverage, coverage, local_day, public_slots
+from generator.plan.model import Entry, Event, Kind, Plan, Slot, Source, Status, starts_at
+from generator.plan.problems import Problem, Severity, problem
+
+DEFAULTS: dict[str, dict[str, float]] = {
+    "cadence": {},
+    "silence": {"max_gap_days": 14},
+    "diversity": {"max_share": 0.8, "min_slots": 8},
+    "tier-coverage": {},
+    "campaign-tiers": {},
+    "embargo": {},
+    "event-promotion": {},
+    "event-overlap": {},
+    "campaign-channels": {},
+    "key-dates": {"window_days": 7},
+    "review-overdue": {},
+    "owner-overlap": {},
+}
+
+
+@dataclass(frozen=True)
+class _Context:
+    plan: Plan
+    now: datetime
+    zone: ZoneInfo
+    params: dict[str, float]
+    counts: Coverage
+
+    def day(self, slot: Slot) -> date:
+        return local_day(slot, self.zone)
+
+    def public_slots(self) -> Iterator[tuple[Entry, Slot]]:
+        return public_slots(self.plan)
+
+
+def lint(plan: Plan, now: datetime) -> list[Problem]:
+    """Every enabled check's warnings, in reading order."""
+    zone = ZoneInfo(plan.site.timezone)
+    counts = coverage(plan)
+    found: list[Problem] = []
+    for check_id, defaults in DEFAULTS.items():
+        setting = plan.site.lint.get(check_id, {})
+        if setting is None:
+            continue
+        context = _Context(plan, now, zone, {**defaults, **setting}, counts)
+        found.extend(_CHECKS[check_id](context))
+    return found
+
+
+def _warn(source: Source, code: str, **args: object) -> Problem:
+    return problem(source.path, source.line, source.column, code, Severity.WARNING, **args)
+
+
+# --- continuity -------------------------------------------------------------------------
+
+
+def _cadence(context: _Context) -> Iterator[Problem]:
+    counts = context.counts
+    for channel in context.plan.channels:
+        if not channel.cadence:
+            continue
+        weeks = counts.by_channel_week.get(channel.id, Counter())
+        zh = context.plan.site.language == "zh"  # the list is text of the plan's language
+        short = [
+            f"{week.isoformat()}（{weeks[week]}）" if zh else f"{week.isoformat()} ({weeks[week]})"
+            for week in counts.weeks
+            if weeks[week] < channel.cadence
+        ]
+        if short:
+            shown = ("、" if zh else ", ").join(short[:6]) + ("…" if len(short) > 6 else "")
+            yield _warn(
+                channel.source, "lint.cadence", channel=channel.id, cadence=_number(channel.cadence),
+                weeks=len(short), list=shown,
+            )
+
+
+def _silence(context: _Context) -> Iterator[Problem]:
+    limit = timedelta(days=context.params["max_gap_days"])
+    by_channel: dict[str, list[Slot]] = defaultdict(list)
+    for _, slot in context.public_slots():
+        by_channel[slot.channel].append(slot)
+    for channel, slots in by_channel.items():
+        slots.sort(key=lambda s: (context.day(s), s.key))
+        for before, after in zip(slots, slots[1:]):
+            gap = context.day(after) - context.day(before)
+            if gap > limit:
+                yield _warn(
+                    after.source, "lint.silence", channel=channel, days=gap.days,
+                    since=context.day(before).isoformat(), limit=int(limit.days),
+                )
+
+
+# --- diversity and audiences ----------------------------------------------------------
+
+
+def _diversity(context: _Context) -> Iterator[Problem]:
+    months: dict[tuple[int, int], list[tuple[Entry, Slot]]] = defaultdict(list)
+    for entry, slot in context.public_slots():
+        day = context.day(slot)
+        months[(day.year, day.month)].append((entry, slot))
+    for (year, month), items in sorted(months.items()):
+        if len(items) < context.params["min_slots"]:
+            continue
+        kinds = Counter(entry.kind for entry, _ in items)
+        kind, count = kinds.most_common(1)[0]
+        if count / len(items) > context.params["max_share"]:
+            first = min((s for e, s in items if e.kind is kind), key=lambda s: (context.day(s), s.key))
+            yield _warn(
+                first.source, "lint.diversity", month=f"{year}-{month:02d}", kind=kind.value,
+                share=round(100 * count / len(items)),
+            )
+
+
+def _tier_coverage(context: _Context) -> Iterator[Problem]:
+    counts = context.counts
+    for tier in context.plan.site.tiers:
+        reached = counts.by_tier_month.get(tier.id, Counter())
+        empty = [f"{y}-{m:02d}" for y, m in counts.months if not reached[(y, m)]]
+        if empty:
+            yield _warn(tier.source, "lint.tier_coverage", tier=tier.id, months="、".join(empty))
+
+
+def _campaign_tiers(context: _Context) -> Iterator[Problem]:
+    for campaign in context.plan.of_kind(Kind.CAMPAIGN):
+        if not campaign.tiers or campaign.status.is_cancelled:
+            continue
+        members = (campaign, *(e for e in context.plan.referring(campaign) if e.campaign == campaign.id))
+        served = {
+            tier
+            for entry in members
+            if any(s.status in _PUBLIC for s in entry.slots)
+            for tier in entry.tiers
+            if entry is not campaign
+        }
+        for tier in campaign.tiers:
+            if tier not in served:
+                yield _warn(campaign.source_of("tiers"), "lint.campaign_tiers", campaign=campaign.id, tier=tier)
+
+
+# --- timing ----------------------------------------------------------------------------
+
+
+def _embargo(context: _Context) -> Iterator[Problem]:
+    plan = context.plan
+    for entry, slot in context.public_slots():
+        for product_id in entry.products:
+            product = plan.entry(Kind.PRODUCT, product_id)
+            launch = getattr(product.details, "launch", None) if product else None
+            if launch is None:
+                continue
+            too_early = (
+                starts_at(slot.at, slot.zone) < starts_at(launch, plan.site.timezone)
+                if isinstance(launch, datetime)
+                else context.day(slot) < launch
+            )
+            if too_early:
+                yield _warn(slot.source, "lint.embargo", product=product_id, launch=_moment(launch))
+
+
+def _event_promotion(context: _Context) -> Iterator[Problem]:
+    for event in _events(context.plan):
+        start = starts_at(event.details.span.start, event.details.span.zone)
+        promoted = any(
+            s.status in _PUBLIC and starts_at(s.at, s.zone) < start for s in event.slots
+        )
+        if not promoted:
+            yield _warn(event.source_of("start"), "lint.event_promotion", event=event.id)
+
+
+def _event_overlap(context: _Context) -> Iterator[Problem]:
+    located = [e for e in _events(context.plan) if e.details.format != "online" and e.details.location and e.details.location.city]
+    for later, earlier in _overlapping_pairs(located):
+        if later.details.location.city == earlier.details.location.city:
+            yield _warn(later.source_of("start"), "lint.event_overlap", event=earlier.id, city=later.details.location.city)
+
+
+def _owner_overlap(context: _Context) -> Iterator[Problem]:
+    owned = [e for e in _events(context.plan) if e.owner]
+    for later, earlier in _overlapping_pairs(owned):
+        if later.owner == earlier.owner:
+            yield _warn(later.source_of("owner"), "lint.owner_overlap", owner=later.owner, event=earlier.id)
+
+
+def _campaign_channels(context: _Context) -> Iterator[Problem]:
+    plan = context.plan
+    for entry, slot in context.public_slots():
+        campaign_id = entry.id if entry.kind is Kind.CAMPAIGN else entry.campaign
+        campaign = plan.entry(Kind.CAMPAIGN, campaign_id) if campaign_id else None
+        channels = campaign.details.channels if campaign else ()
+        if channels and slot.channel not in channels:
+            yield _warn(slot.source, "lint.campaign_channels", channel=slot.channel, campaign=campaign_id)
+
+
+def _key_dates(context: _Context) -> Iterator[Problem]:
+    window = timedelta(days=context.params["window_days"])
+    days = {context.day(slot) for _, slot in context.public_slots()}
+    for event in _events(context.plan):
+        span = event.details.span
+        days.add(starts_at(span.start, span.zone).astimezone(context.zone).date())
+    for key_date in context.plan.key_dates:
+        if key_date.kind == "holiday":
+            continue
+        if not any(key_date.date - window <= day <= key_date.end + window for day in days):
+            yield _warn(key_date.source, "lint.key_dates", title=key_date.title, days=window.days)
+
+
+def _review_overdue(context: _Context) -> Iterator[Problem]:
+    for entry in context.plan.entries:
+        if entry.status is not Status.REVIEW or not entry.slots:
+            continue
+        first = min(entry.slots, key=lambda s: starts_at(s.at, s.zone))
+        if starts_at(first.at, first.zone) <= context.now:
+            yield _warn(entry.source_of("status"), "lint.review_overdue", at=_moment(first.at))
+
+
+# --- helpers --------------------------------------------------------------------------
+
+
+def _events(plan: Plan) -> list[Entry]:
+    return [
+        e for e in plan.of_kind(Kind.EVENT)
+        if isinstance(e.details, Event) and e.status in _PUBLIC
+    ]
+
+
+def _overlapping_pairs(events: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Pairs (later, earlier) of events whose first occurrences overlap in time."""
+
+    def bounds(entry: Entry) -> tuple[datetime, datetime]:
+        span = entry.details.span
+        start = starts_at(span.start, span.zone)
+        end = span.end if isinstance(span.end, datetime) else starts_at(span.end + timedelta(days=1), span.zone)
+        return start, end
+
+    ordered = sorted(events, key=lambda e: (bounds(e)[0], e.id))
+    for i, later in enumerate(ordered):
+        start, _ = bounds(later)
+        for earlier in ordered[:i]:
+            if bounds(earlier)[1] > start:
+                yield later, earlier
+
+
+def _moment(value: date | datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+_CHECKS: dict[str, Callable[[_Context], Iterator[Problem]]] = {
+    "cadence": _cadence,
+    "silence": _silence,
+    "diversity": _diversity,
+    "tier-coverage": _tier_coverage,
+    "campaign-tiers": _campaign_tiers,
+    "embargo": _embargo,
+    "event-promotion": _event_promotion,
+    "event-overlap": _event_overlap,
+    "campaign-channels": _campaign_channels,
+    "key-dates": _key_dates,
+    "review-overdue": _review_overdue,
+    "owner-overlap": _owner_overlap,
+}

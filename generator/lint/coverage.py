@@ -1,0 +1,72 @@
+"""Who gets what, when: publication counts by channel × week and tier × month.
+
+Counts take what will really go out: slots whose status is approved or
+published. Weeks run Monday to Sunday; days are the plan's local days. The
+lint reads these counts to find holes, and the lint page draws them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.plan.model import Entry, Plan, Slot, Status, starts_at
+
+PUBLIC = (Status.APPROVED, Status.PUBLISHED)
+
+Month = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    weeks: tuple[date, ...]  # Mondays, from the first publication's week to the last's
+    months: tuple[Month, ...]
+    by_channel_week: dict[str, Counter[date]]
+    by_tier_month: dict[str, Counter[Month]]
+
+
+def public_slots(plan: Plan) -> Iterator[tuple[Entry, Slot]]:
+    for entry in plan.entries:
+        for slot in entry.slots:
+            if slot.status in PUBLIC:
+                yield entry, slot
+
+
+def local_day(slot: Slot, zone: ZoneInfo) -> date:
+    if isinstance(slot.at, datetime):
+        return starts_at(slot.at, slot.zone).astimezone(zone).date()
+    return slot.at
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def coverage(plan: Plan) -> Coverage:
+    zone = ZoneInfo(plan.site.timezone)
+    by_channel: dict[str, Counter[date]] = defaultdict(Counter)
+    by_tier: dict[str, Counter[Month]] = defaultdict(Counter)
+    days = []
+    for entry, slot in public_slots(plan):
+        day = local_day(slot, zone)
+        days.append(day)
+        by_channel[slot.channel][monday(day)] += 1
+        for tier in entry.tiers:
+            by_tier[tier][(day.year, day.month)] += 1
+    if not days:
+        return Coverage((), (), by_channel, by_tier)
+    first, last = min(days), max(days)
+    weeks = []
+    week = monday(first)
+    while week <= last:
+        weeks.append(week)
+        week += timedelta(days=7)
+    months = []
+    cursor = first.replace(day=1)
+    while cursor <= last:
+        months.append((cursor.year, cursor.month))
+        cursor = (cursor + timedelta(days=32)).replace(day=1)
+    return Coverage(tuple(weeks), tuple(months), by_channel, by_tier)

@@ -1,0 +1,311 @@
+"""The plan format (`plan-format.md`) declared once, as specs.
+
+The checker converts with these; the editor JSON Schema is generated from them.
+Rules that tie fields together (end after start, until xor count) live here
+beside the fields they tie.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from generator.plan.specs import (
+    Choice,
+    Color,
+    Context,
+    DateSpec,
+    Email,
+    Field,
+    Id,
+    ImagePath,
+    ListOf,
+    MomentSpec,
+    Number,
+    Record,
+    Ref,
+    Reminder,
+    Switch,
+    Text,
+    Url,
+    Zone,
+)
+from generator.lint import DEFAULTS as LINT_DEFAULTS
+from generator.plan.yamlfile import Mapping, Node
+
+STATUSES = ("idea", "draft", "review", "approved", "published", "cancelled")
+ROLES = ("planner", "editor", "support", "manager")
+CHANNEL_KINDS = ("social", "messaging", "forum", "video", "live", "offline")
+CIRCLES = ("phone", "accessories", "smart-hardware", "lifestyle")
+THEMES = ("history", "innovation", "responsibility", "culture")
+EVENT_KINDS = ("launch", "festival", "experience", "qa", "discussion", "livestream", "meetup", "contest", "other")
+FORMATS = ("online", "offline", "hybrid")
+FREQUENCIES = ("daily", "weekly", "monthly")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+KEY_DATE_KINDS = ("holiday", "commerce", "brand")
+LANGUAGES = ("zh", "en")
+RESERVED_CHANNEL_IDS = ("all", "events")
+
+TEXT = Text()
+MARKDOWN = Text(multiline=True)
+
+
+def _node(record: Mapping, key: str) -> Node:
+    return record.get(key) or record
+
+
+def span_rule(start_key: str, end_key: str) -> Any:
+    """`end` is never before `start`, and both are dates or both date-times."""
+
+    def rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+        start, end = values.get(start_key), values.get(end_key)
+        if start is None or end is None:
+            return
+        if isinstance(start, datetime) != isinstance(end, datetime):
+            ctx.error(_node(node, end_key), "span.mixed", start=start_key, end=end_key)
+            return
+        if isinstance(start, datetime) and (start.tzinfo is None) != (end.tzinfo is None):
+            return  # compared once zones are known, in the checker
+        if end < start:
+            ctx.error(_node(node, end_key), "span.end_before_start", start=_show(start), end=_show(end))
+
+    return rule
+
+
+def _show(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+def _repeat_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    if "until" in values and "count" in values:
+        ctx.error(_node(node, "count"), "repeat.until_and_count")
+    elif "until" not in values and "count" not in values and node.get("until") is None and node.get("count") is None:
+        ctx.error(node, "repeat.neither")
+    if "byday" in values and values.get("freq") not in (None, "weekly"):
+        ctx.error(_node(node, "byday"), "repeat.byday_not_weekly")
+
+
+def _event_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    if "except" in values and node.get("repeat") is None:
+        ctx.error(_node(node, "except"), "event.except_without_repeat")
+    location = values.get("location")
+    if values.get("format") in ("offline", "hybrid") and node.get("location") is None:
+        ctx.error(_node(node, "format"), "event.location_required", format=values["format"])
+    elif isinstance(location, dict) and not location and values.get("format") != "online":
+        ctx.error(_node(node, "location"), "event.location_required", format=values.get("format", ""))
+
+
+def _campaign_dates_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    span_rule("start", "end")(values, node, ctx)
+
+
+SLOT = Record(
+    {
+        "channel": Field(Ref(target="channel"), required=True),
+        "at": Field(MomentSpec(), required=True),
+        "title": Field(TEXT),
+        "summary": Field(TEXT),
+        "status": Field(Choice(STATUSES)),
+        "id": Field(Id()),
+    },
+    description="a publication slot",
+)
+
+ENTRY_FIELDS: dict[str, Field] = {
+    "title": Field(TEXT, required=True),
+    "summary": Field(TEXT),
+    "body": Field(MARKDOWN),
+    "status": Field(Choice(STATUSES)),
+    "owner": Field(Ref(target="member")),
+    "tags": Field(ListOf(TEXT, unique=True)),
+    "tiers": Field(ListOf(Ref(target="tier"), unique=True)),
+    "products": Field(ListOf(Ref(target="product"), unique=True)),
+    "campaign": Field(Ref(target="campaign")),
+    "image": Field(ImagePath()),
+    "publish": Field(ListOf(SLOT)),
+}
+
+PRODUCT = Record(
+    {
+        **ENTRY_FIELDS,
+        "circle": Field(Choice(CIRCLES), required=True),
+        "launch": Field(MomentSpec()),
+        "price": Field(Number(minimum=0)),
+        "features": Field(ListOf(TEXT)),
+        "links": Field(ListOf(Record({"title": Field(TEXT, required=True), "url": Field(Url(), required=True)}))),
+        "tutorials": Field(
+            ListOf(Record({"title": Field(TEXT, required=True), "body": Field(MARKDOWN, required=True)}))
+        ),
+        "faq": Field(ListOf(Record({"q": Field(TEXT, required=True), "a": Field(MARKDOWN, required=True)}))),
+    }
+)
+
+USER_STORY = Record(
+    {
+        **ENTRY_FIELDS,
+        "author": Field(
+            Record(
+                {
+                    "name": Field(TEXT, required=True),
+                    "tier": Field(Ref(target="tier")),
+                    "city": Field(TEXT),
+                }
+            )
+        ),
+        "quote": Field(MARKDOWN),
+    }
+)
+
+BRAND_STORY = Record(
+    {
+        **ENTRY_FIELDS,
+        "theme": Field(Choice(THEMES), required=True),
+        "year": Field(Number(integer=True, minimum=1)),
+    }
+)
+
+REPEAT = Record(
+    {
+        "freq": Field(Choice(FREQUENCIES), required=True),
+        "interval": Field(Number(integer=True, minimum=1)),
+        "byday": Field(ListOf(Choice(WEEKDAYS), unique=True)),
+        "until": Field(DateSpec()),
+        "count": Field(Number(integer=True, minimum=1)),
+    },
+    rules=(_repeat_rule,),
+)
+
+EVENT = Record(
+    {
+        **ENTRY_FIELDS,
+        "kind": Field(Choice(EVENT_KINDS), required=True),
+        "format": Field(Choice(FORMATS), required=True),
+        "start": Field(MomentSpec(), required=True),
+        "end": Field(MomentSpec()),
+        "timezone": Field(Zone()),
+        "location": Field(Record({"venue": Field(TEXT), "city": Field(TEXT), "address": Field(TEXT)})),
+        "url": Field(Url()),
+        "capacity": Field(Number(integer=True, minimum=1)),
+        "repeat": Field(REPEAT),
+        "except": Field(ListOf(DateSpec(), unique=True)),
+        "reminders": Field(ListOf(Reminder())),
+    },
+    rules=(span_rule("start", "end"), _event_rule),
+)
+
+CAMPAIGN = Record(
+    {
+        **ENTRY_FIELDS,
+        "start": Field(DateSpec(), required=True),
+        "end": Field(DateSpec(), required=True),
+        "goals": Field(ListOf(Ref(target="goal"), unique=True)),
+        "channels": Field(ListOf(Ref(target="channel"), unique=True)),
+    },
+    rules=(_campaign_dates_rule,),
+)
+
+KPI = Record(
+    {
+        "id": Field(Id(), required=True),
+        "name": Field(TEXT, required=True),
+        "unit": Field(TEXT, required=True),
+        "baseline": Field(Number(), required=True),
+        "target": Field(Number(), required=True),
+        "actual": Field(Number()),
+        "due": Field(DateSpec()),
+    }
+)
+
+LINT = Record(
+    {
+        check: Field(Switch(Record({name: Field(Number(minimum=0)) for name in params})))
+        for check, params in LINT_DEFAULTS.items()
+    },
+    description="plan lint: turn a check off, or tune it",
+)
+
+SITE = Record(
+    {
+        "title": Field(TEXT, required=True),
+        "description": Field(TEXT),
+        "base_url": Field(Url(), required=True),
+        "language": Field(Choice(LANGUAGES)),
+        "timezone": Field(Zone()),
+        "community": Field(
+            Record({"name": Field(TEXT), "positioning": Field(TEXT), "description": Field(MARKDOWN)})
+        ),
+        "goals": Field(
+            ListOf(
+                Record(
+                    {
+                        "id": Field(Id(), required=True),
+                        "title": Field(TEXT, required=True),
+                        "description": Field(TEXT),
+                        "kpis": Field(ListOf(KPI)),
+                    }
+                )
+            )
+        ),
+        "tiers": Field(
+            ListOf(
+                Record(
+                    {
+                        "id": Field(Id(), required=True),
+                        "name": Field(TEXT, required=True),
+                        "description": Field(TEXT),
+                        "strategy": Field(TEXT),
+                    }
+                )
+            )
+        ),
+        "lint": Field(LINT),
+        "team": Field(
+            ListOf(
+                Record(
+                    {
+                        "id": Field(Id(), required=True),
+                        "name": Field(TEXT, required=True),
+                        "role": Field(Choice(ROLES), required=True),
+                        "email": Field(Email()),
+                    }
+                )
+            )
+        ),
+    }
+)
+
+CHANNEL = Record(
+    {
+        "id": Field(Id(), required=True),
+        "name": Field(TEXT, required=True),
+        "url": Field(Url()),
+        "kind": Field(Choice(CHANNEL_KINDS)),
+        "cadence": Field(Number(minimum=0)),
+        "color": Field(Color()),
+    }
+)
+
+CHANNELS = ListOf(CHANNEL)
+
+KEY_DATE = Record(
+    {
+        "date": Field(DateSpec(), required=True),
+        "end": Field(DateSpec()),
+        "title": Field(TEXT, required=True),
+        "kind": Field(Choice(KEY_DATE_KINDS), required=True),
+        "id": Field(Id()),
+    },
+    rules=(span_rule("date", "end"),),
+)
+
+KEY_DATES = ListOf(KEY_DATE)
+
+ENTRY_SCHEMAS = {
+    "products": PRODUCT,
+    "user-stories": USER_STORY,
+    "brand-stories": BRAND_STORY,
+    "events": EVENT,
+    "campaigns": CAMPAIGN,
+}

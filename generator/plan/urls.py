@@ -1,0 +1,86 @@
+"""Every output path and URL of the build, in one place.
+
+These paths are a promise to subscribers (see `plan-format.md`, "Outputs"):
+change them only by adding.
+"""
+
+from __future__ import annotations
+
+from generator.plan.model import Kind, Site
+
+ALL = "all"  # the reserved channel id of the site-wide calendar and feeds
+EVENTS = "events"  # the reserved channel id of the events-only calendar
+
+
+def entry_dir(kind: Kind, entry_id: str) -> str:
+    """Site-relative directory URL of an entry's page, e.g. `products/x/`."""
+    return f"{kind.value}/{entry_id}/"
+
+
+def channel_dir(channel_id: str) -> str:
+    return f"channels/{channel_id}/"
+
+
+def tier_dir(tier_id: str) -> str:
+    return f"tiers/{tier_id}/"
+
+
+def calendar_file(name: str) -> str:
+    """`name` is `all`, `events` or a channel id."""
+    return f"calendar/{name}.ics"
+
+
+def event_ics_file(event_id: str) -> str:
+    """The single-event calendar offered on an event's page ("add to my calendar")."""
+    return f"{Kind.EVENT.value}/{event_id}/{event_id}.ics"
+
+
+def rss_file(name: str) -> str:
+    return f"feeds/{name}.rss.xml"
+
+
+def atom_file(name: str) -> str:
+    return f"feeds/{name}.atom.xml"
+
+
+def json_feed_file(name: str) -> str:
+    return f"feeds/{name}.json"
+
+
+def absolute(site: Site, path: str) -> str:
+    """An absolute URL for a site-relative path; respects a base_url with a path."""
+    return site.base_url + path.lstrip("/")
+
+
+def webcal(url: str) -> str:
+    """The `webcal://` form of an http(s) URL, which calendar apps open as a subscription."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+# --- site pages (added for the website) ---------------------------------------
+
+
+def section_dir(section: str, page: int = 1) -> str:
+    """An index page: `products/`, `channels/`, `tiers/`; later pages of a long
+    index at `products/page/2/` (ids never contain `/`, so no entry collides)."""
+    return f"{section}/" if page == 1 else f"{section}/page/{page}/"
+
+
+def calendar_page_dir() -> str:
+    return "calendar/"
+
+
+def calendar_month_dir(year: int, month: int) -> str:
+    """One month of the calendar (its grid and its agenda): `calendar/2027-04/`.
+    Never a channel's calendar: those are files (`calendar/<id>.ics`)."""
+    return f"calendar/{year:04d}-{month:02d}/"
+
+
+def subscribe_dir() -> str:
+    """How to subscribe to the calendars, in the plan's language."""
+    return "calendar/subscribe/"
+
+
+def image_file(path: str) -> str:
+    """An entry's image (`image:` is a path under `content/`), published under `media/`."""
+    return "media/" + path.lstrip("/")

@@ -1,0 +1,355 @@
+"""The calendar: an overview page, one page per month, and the subscription page.
+
+- `calendar/`: the subscribe links and the legend, every month of the plan as
+  a small card (how many events, publications, campaigns... start in it), and
+  the agenda of the coming four weeks from the build's now (the plan's first
+  month when now is before the plan). Its size does not grow with the plan:
+  a card per month, and at most `COMING_LIMIT` agenda rows.
+- `calendar/<yyyy-mm>/`: that month's grid and agenda, with the previous and
+  next months a click away. One page for the whole plan was 2.3 MB of HTML at
+  1,000 entries, and most of the site build's Markdown work.
+- `calendar/subscribe/`: how to subscribe from Google, Outlook and Apple.
+"""
+
+from __future__ import annotations
+
+import calendar as stdcalendar
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from generator.plan import urls
+from generator.plan.outputs import Output
+from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
+from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
+from generator.site.time import clock, date_text, in_zone, iso, month_title, short_date_text, weekday_names
+from generator.site.view import Context, Feed, Link, css_color, feeds_for, page
+
+CHIPS_PER_DAY = 4  # more would stretch the grid; the rest are one click away in the agenda
+COMING_UP = timedelta(weeks=4)  # the overview's agenda, from the build's now
+COMING_LIMIT = 100  # rows at most in the overview's agenda: the month pages have the rest
+TALLY_ORDER = (EVENT, SLOT, CAMPAIGN, LAUNCH, KEY_DATE)  # the counts on a month's card
+# calendar pages are views of what the entries' own pages say: not searched,
+# and wide enough for a month grid
+CALENDAR_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+
+Month = tuple[int, int]  # (year, month)
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    kind: str
+    label: str
+    title: str
+    href: str  # its page, else its line in the agenda (of the month it starts in)
+    cancelled: bool
+    draft: bool
+    color: str | None
+    flavor: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    number: int  # 0: a padding cell outside the month
+    iso: str
+    anchor: str | None  # the agenda entry for the day, when something starts on it
+    chips: tuple[Chip, ...] = ()
+    more: str = ""
+    more_href: str = ""
+    weekend: bool = False
+    today: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MonthView:
+    """A month page: its grid, its agenda, and the way to its neighbours."""
+
+    title: str
+    weeks: tuple[tuple[DayCell, ...], ...]
+    agenda: tuple[AgendaDay, ...]
+    previous: Link | None
+    next: Link | None
+    overview: Link
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    kind: str  # css modifier, as on chips
+    text: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCard:
+    """A month on the overview: its page and how much starts in it."""
+
+    title: str
+    href: str
+    tallies: tuple[Tally, ...]  # the kinds it has, in TALLY_ORDER
+    current: bool  # the month of the build's now
+
+
+@dataclass(frozen=True, slots=True)
+class ComingUp:
+    title: str
+    range: str
+    days: tuple[AgendaDay, ...]
+    empty: str
+    more: str  # "n more not listed", when the agenda was cut at COMING_LIMIT rows
+    months: tuple[Link, ...]  # the month pages that list everything of the period
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    kind: str
+    flavor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarLink:
+    name: str
+    about: str
+    feed: Feed
+
+
+def render_calendar_pages(ctx: Context) -> list[Output]:
+    calendars = _calendars(ctx)
+    legend = _legend(ctx)
+    days = by_day(ctx.items, ctx.zone)
+    months = _span(days)
+    starting: dict[Month, list[Item]] = {}
+    for item in ctx.items:
+        day = item.first_day(ctx.zone)
+        starting.setdefault((day.year, day.month), []).append(item)
+    today = in_zone(ctx.options.now, ctx.zone).date()
+    overview = page(
+        ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
+        cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),
+        coming=_coming_up(ctx, months, starting, min(days, default=None), today),
+        legend=legend, calendars=calendars, subscribe=urls.subscribe_dir(),
+    )
+    subscribe_page = page(
+        ctx, urls.subscribe_dir(), "subscribe.md.j2", {"title": ctx.t("subscribe")},
+        calendars=calendars, calendar=urls.calendar_page_dir(),
+    )
+    weekdays = weekday_names(ctx.language)
+    month_pages = [
+        page(
+            ctx, _month_dir(m), "calendar-month.md.j2", {"title": _month_title(ctx, m), **CALENDAR_META},
+            month=_month(ctx, m, months, days, tuple(starting.get(m, ())), today),
+            weekdays=weekdays, legend=legend,
+        )
+        for m in months
+    ]
+    return [overview, subscribe_page, *month_pages]
+
+
+def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
+    plan = ctx.plan
+    found = [
+        CalendarLink(ctx.t("cal.all"), ctx.t("cal.all.about"), feeds_for(plan, urls.ALL)),
+        CalendarLink(ctx.t("cal.events"), ctx.t("cal.events.about"), feeds_for(plan, urls.EVENTS)),
+    ]
+    found.extend(
+        CalendarLink(c.name, ctx.t("cal.channel.about", channel=c.name), feeds_for(plan, c.id))
+        for c in plan.channels
+    )
+    return tuple(found)
+
+
+def _legend(ctx: Context) -> tuple[LegendEntry, ...]:
+    kinds = [(k, "") for k in ORDER if k != KEY_DATE] + [(KEY_DATE, f) for f in ("holiday", "commerce", "brand")]
+    entries = [LegendEntry(k, f, ctx.t(f"legend.{f or k}")) for k, f in kinds]
+    entries.append(LegendEntry("cancelled", "", ctx.t("legend.cancelled")))
+    if ctx.options.drafts:
+        entries.append(LegendEntry("draft", "", ctx.t("legend.draft")))
+    return tuple(entries)
+
+
+# --- months ----------------------------------------------------------------------
+
+
+def _span(days: dict[date, list[Item]]) -> tuple[Month, ...]:
+    """Every month from the plan's first dated day to its last, empty ones too."""
+    if not days:
+        return ()
+    first, last = min(days), max(days)
+    months = []
+    month = (first.year, first.month)
+    while month <= (last.year, last.month):
+        months.append(month)
+        month = _after(month)
+    return tuple(months)
+
+
+def _after(month: Month) -> Month:
+    year, number = month
+    return (year + 1, 1) if number == 12 else (year, number + 1)
+
+
+def _before(month: Month) -> Month:
+    year, number = month
+    return (year - 1, 12) if number == 1 else (year, number - 1)
+
+
+def _month_dir(month: Month) -> str:
+    return urls.calendar_month_dir(*month)
+
+
+def _month_title(ctx: Context, month: Month) -> str:
+    return month_title(month[0], month[1], ctx.language)
+
+
+def _month_link(ctx: Context, month: Month, months: tuple[Month, ...]) -> Link | None:
+    return Link(_month_title(ctx, month), _month_dir(month)) if month in months else None
+
+
+def _card(ctx: Context, month: Month, items: Sequence[Item], today: date) -> MonthCard:
+    """The counts are of what the month's agenda lists: what starts in it."""
+    counts = Counter(item.kind for item in items)
+    return MonthCard(
+        title=_month_title(ctx, month),
+        href=_month_dir(month),
+        tallies=tuple(Tally(k, ctx.t(f"calendar.tally.{k}"), counts[k]) for k in TALLY_ORDER if counts[k]),
+        current=month == (today.year, today.month),
+    )
+
+
+def _coming_up(
+    ctx: Context, months: tuple[Month, ...], starting: dict[Month, list[Item]], first_day: date | None, today: date
+) -> ComingUp:
+    """The next four weeks from now, or the plan's first month while now is before the plan."""
+    zone = ctx.zone
+    if first_day is not None and today < first_day:
+        first = months[0]
+        items = tuple(starting.get(first, ()))
+        start = date(first[0], first[1], 1)
+        end = date(first[0], first[1], stdcalendar.monthrange(*first)[1])
+        title, empty, since = ctx.t("calendar.first-month"), "calendar.month.empty", None
+    else:
+        now = ctx.options.now
+        items = within(ctx.items, now, now + COMING_UP)
+        start, end = today, in_zone(now + COMING_UP - timedelta(seconds=1), zone).date()
+        title, empty, since = ctx.t("calendar.coming"), "calendar.coming.empty", today
+    shown = _first_days(ctx, items, since)
+    covered = []
+    month = (start.year, start.month)
+    while month <= (end.year, end.month):
+        link = _month_link(ctx, month, months)
+        if link:
+            covered.append(link)
+        month = _after(month)
+    more = ""
+    if len(shown) < len(items):
+        last_shown = max(_agenda_day(ctx, item, since) for item in shown)
+        more = ctx.t("calendar.coming.more", n=len(items) - len(shown),
+                     day=short_date_text(last_shown, ctx.language))
+    return ComingUp(
+        title=title,
+        range=f"{date_text(start, ctx.language)} – {date_text(end, ctx.language)}",
+        days=agenda(ctx, shown, since=since),
+        empty=empty,
+        more=more,
+        months=tuple(covered),
+    )
+
+
+def _agenda_day(ctx: Context, item: Item, since: date | None) -> date:
+    """The day an agenda lists an item under (see `pages_agenda.agenda`)."""
+    day = item.first_day(ctx.zone)
+    return max(day, since) if since else day
+
+
+def _first_days(ctx: Context, items: tuple[Item, ...], since: date | None) -> tuple[Item, ...]:
+    """The items of the first whole days that fit in COMING_LIMIT rows (at
+    least part of the first day): a day is never listed half."""
+    if len(items) <= COMING_LIMIT:
+        return items
+    per_day = Counter(_agenda_day(ctx, item, since) for item in items)
+    days: set[date] = set()
+    rows = 0
+    for day in sorted(per_day):
+        if rows + per_day[day] > COMING_LIMIT:
+            break
+        days.add(day)
+        rows += per_day[day]
+    if not days:  # one day holds more than the limit: its first rows
+        return items[:COMING_LIMIT]
+    return tuple(item for item in items if _agenda_day(ctx, item, since) in days)
+
+
+def _month(
+    ctx: Context,
+    month: Month,
+    months: tuple[Month, ...],
+    days: dict[date, list[Item]],
+    items: tuple[Item, ...],
+    today: date,
+) -> MonthView:
+    year, number = month
+    weeks = tuple(
+        tuple(_cell(ctx, day, month, days.get(day, []), today) for day in week)
+        for week in stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, number)
+    )
+    return MonthView(
+        title=_month_title(ctx, month),
+        weeks=weeks,
+        agenda=agenda(ctx, items),
+        previous=_month_link(ctx, _before(month), months),
+        next=_month_link(ctx, _after(month), months),
+        overview=Link(ctx.t("calendar.overview"), urls.calendar_page_dir()),
+    )
+
+
+def _cell(ctx: Context, day: date, month: Month, items: list[Item], today: date) -> DayCell:
+    if (day.year, day.month) != month:
+        return DayCell(0, iso(day), None)
+    # the agenda lists an item under the day it starts; later days of a long
+    # item link to that first day, on the page of the month it starts in
+    chips = tuple(_chip(ctx, item, month) for item in items[:CHIPS_PER_DAY])
+    starts_here = any(item.first_day(ctx.zone) == day for item in items)
+    anchor = day_anchor(day) if starts_here else None
+    more = more_href = ""
+    if len(items) > CHIPS_PER_DAY:
+        more = ctx.t("calendar.more", n=len(items) - CHIPS_PER_DAY)
+        more_href = "#" + anchor if anchor else _chip(ctx, items[CHIPS_PER_DAY], month).href
+    return DayCell(
+        number=day.day,
+        iso=iso(day),
+        anchor=anchor,
+        chips=chips,
+        more=more,
+        more_href=more_href,
+        weekend=day.weekday() >= 5,
+        today=day == today,
+    )
+
+
+def _chip(ctx: Context, item: Item, month: Month) -> Chip:
+    label = kind_label(ctx, item)
+    if item.kind in (EVENT, SLOT, LAUNCH) and not item.all_day:
+        label = clock(in_zone(item.begins(), ctx.zone))
+    elif item.kind == CAMPAIGN:
+        label = ctx.t("legend.campaign")
+    color = None
+    if item.kind == SLOT and item.channel:
+        channel = ctx.plan.channel_by_id.get(item.channel)
+        color = css_color(channel.color) if channel else None
+    return Chip(
+        kind=item.kind,
+        label=label,
+        title=item.title,
+        href=item.href or _agenda_href(item.first_day(ctx.zone), month),
+        cancelled=item.status.is_cancelled,
+        draft=item.status.is_draft,
+        color=color,
+        flavor=item.flavor,
+    )
+
+
+def _agenda_href(day: date, month: Month) -> str:
+    """A day's line in the agenda: on this page, or on its own month's page."""
+    anchor = "#" + day_anchor(day)
+    return anchor if (day.year, day.month) == month else _month_dir((day.year, day.month)) + anchor

@@ -1,0 +1,236 @@
+"""One page per entry: its facts, its kind's own sections, its publication
+schedule, and links both ways (what it names, what names it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from markupsafe import Markup
+
+from generator.plan import urls
+from generator.plan.model import BrandStory, Campaign, Entry, Event, Kind, Product, Span, UserStory
+from generator.plan.outputs import Output
+from generator.site.time import (
+    OCCURRENCE_LIMIT, Occurrence, duration_text, in_zone, iso, moment_text, number_text, occurrences,
+    recurrence_text, span_text, zone_text,
+)
+from generator.site.view import (
+    Badge, Context, Link, ScheduleRow, entry_link, html, linked_entry, page, safe_url,
+    schedule_rows, status_badges,
+)
+from generator.site.agenda import AgendaDay, agenda
+from generator.plan.visibility import has_page
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    label: str
+    text: str = ""
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled block of sanitized HTML (a tutorial, an FAQ answer)."""
+
+    title: str
+    body: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class OccurrenceRow:
+    when: str
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    kind: str
+    kind_label: str
+    badges: tuple[Badge, ...]
+    tags: tuple[str, ...]
+    draft_note: str
+    cancelled: bool
+    summary: str
+    image: str | None
+    title: str
+    facts: tuple[Fact, ...]
+    body: Markup
+    schedule: tuple[ScheduleRow, ...]
+    referrers: tuple[tuple[str, tuple[Link, ...]], ...]
+    # kind-specific
+    features: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    tutorials: tuple[Section, ...] = ()
+    faq: tuple[Section, ...] = ()
+    quote: str = ""
+    quote_by: str = ""
+    event_ics: str | None = None
+    occurrences: tuple[OccurrenceRow, ...] = ()
+    occurrences_more: str = ""
+    timeline: tuple[AgendaDay, ...] = ()
+
+
+def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
+    """The pages of `entries` (each must have one: `visibility.has_page`)."""
+    pages = []
+    for entry in entries:
+        view = entry_view(ctx, entry)
+        meta = {"title": entry.title, "description": entry.summary}
+        pages.append(page(ctx, urls.entry_dir(entry.kind, entry.id), "entry.md.j2", meta, e=view))
+    return pages
+
+
+def entry_view(ctx: Context, entry: Entry) -> EntryView:
+    details = entry.details
+    status = entry.status
+    view = EntryView(
+        kind=entry.kind.value,
+        kind_label=ctx.t(f"kind.{entry.kind.value}"),
+        badges=status_badges(ctx, status),
+        tags=entry.tags,
+        draft_note=ctx.t("draft.note", status=ctx.t(f"status.{status.value}")) if status.is_draft else "",
+        cancelled=status.is_cancelled,
+        summary=entry.summary,
+        image=urls.image_file(entry.image) if entry.image else None,
+        title=entry.title,
+        facts=_kind_facts(ctx, entry) + _common_facts(ctx, entry),
+        body=html(entry.body),
+        schedule=schedule_rows(ctx, entry.slots),
+        referrers=_referrers(ctx, entry),
+    )
+    if isinstance(details, Product):
+        return _with(view, features=details.features,
+                     links=tuple(Link(link.title, safe_url(link.url)) for link in details.links),
+                     tutorials=tuple(Section(t.title, html(t.body)) for t in details.tutorials),
+                     faq=tuple(Section(f.q, html(f.a)) for f in details.faq))
+    if isinstance(details, UserStory):
+        author = details.author.name if details.author else ""
+        return _with(view, quote=details.quote, quote_by=author)
+    if isinstance(details, Event):
+        dates = [o for o in occurrences(details)] if details.repeat else []
+        rows = tuple(
+            OccurrenceRow(span_text(_span_of(details, o), ctx.language), o.skipped)
+            for o in dates[:OCCURRENCE_LIMIT]
+        )
+        return _with(view, event_ics=urls.event_ics_file(entry.id), occurrences=rows,
+                     occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
+                     if len(dates) > OCCURRENCE_LIMIT else "")
+    if isinstance(details, Campaign):
+        return _with(view, timeline=agenda(ctx, ctx.campaign_items.get(entry.id, ())))
+    return view
+
+
+def _with(view: EntryView, **changes: object) -> EntryView:
+    return replace(view, **changes)
+
+
+def _span_of(event: Event, occurrence: Occurrence) -> Span:
+    return Span(occurrence.start, occurrence.end, event.span.zone)
+
+
+def _kind_facts(ctx: Context, entry: Entry) -> tuple[Fact, ...]:
+    d = entry.details
+    t = ctx.t
+    if isinstance(d, Product):
+        facts = [Fact(t("circle"), t(f"circle.{d.circle}"))]
+        if d.launch is not None:
+            facts.append(Fact(t("launch"), moment_text(d.launch, ctx.language, ctx.zone)))
+        if d.price is not None:
+            facts.append(Fact(t("price"), f"¥{number_text(d.price)}"))
+        return tuple(facts)
+    if isinstance(d, UserStory):
+        facts = []
+        if d.author:
+            facts.append(Fact(t("author"), d.author.name))
+            tier = next((x for x in ctx.plan.site.tiers if x.id == d.author.tier), None)
+            if tier:
+                facts.append(Fact(t("tiers"), links=(Link(tier.name, urls.tier_dir(tier.id)),)))
+            if d.author.city:
+                facts.append(Fact(t("city"), d.author.city))
+        return tuple(facts)
+    if isinstance(d, BrandStory):
+        facts = [Fact(t("theme"), t(f"theme.{d.theme}"))]
+        if d.year is not None:
+            facts.append(Fact(t("year"), str(d.year)))
+        return tuple(facts)
+    if isinstance(d, Event):
+        return _event_facts(ctx, d)
+    if isinstance(d, Campaign):
+        goals = tuple(
+            Link(g.title, f"/#goal-{g.id}") for g in ctx.plan.site.goals if g.id in d.goals
+        )
+        channels = tuple(
+            Link(c.name, urls.channel_dir(c.id)) for c in ctx.plan.channels if c.id in d.channels
+        )
+        period = span_text(Span(d.start, d.end, ctx.zone), ctx.language)
+        facts = [Fact(t("period"), period)]
+        if goals:
+            facts.append(Fact(t("campaign-goals"), links=goals))
+        if channels:
+            facts.append(Fact(t("campaign-channels"), links=channels))
+        return tuple(facts)
+    return ()
+
+
+def _event_facts(ctx: Context, d: Event) -> tuple[Fact, ...]:
+    t = ctx.t
+    start = d.span.start
+    facts = [Fact(t("event-kind"), t(f"event-kind.{d.kind}")), Fact(t("format"), t(f"format.{d.format}"))]
+    when = span_text(d.span, ctx.language)
+    if isinstance(start, datetime):
+        when += ctx.aside(zone_text(start, d.span.zone))
+    facts.append(Fact(t("when"), when))
+    if isinstance(start, datetime) and d.span.zone != ctx.zone:
+        there = span_text(d.span, ctx.language, ctx.zone)
+        facts.append(Fact(t("when.plan-zone"), there + ctx.aside(zone_text(in_zone(start, ctx.zone), ctx.zone))))
+    if d.repeat:
+        facts.append(Fact(t("repeat"), recurrence_text(d, ctx.language)))
+    if d.exceptions:
+        facts.append(Fact(t("exceptions"), ctx.listing(iso(x) for x in sorted(d.exceptions))))
+    if d.location and d.location.parts():
+        facts.append(Fact(t("where"), " · ".join(d.location.parts())))
+    url = safe_url(d.url)
+    if url:
+        facts.append(Fact(t("event-link"), links=(Link(url, url),)))
+    if d.capacity is not None:
+        facts.append(Fact(t("capacity"), t("capacity.value", n=number_text(d.capacity))))
+    if d.reminders:
+        facts.append(Fact(t("reminders"), ctx.listing(duration_text(r, ctx.language) for r in d.reminders)))
+    return tuple(facts)
+
+
+def _common_facts(ctx: Context, entry: Entry) -> tuple[Fact, ...]:
+    t = ctx.t
+    facts = []
+    member = next((m for m in ctx.plan.site.team if m.id == entry.owner), None)
+    if member:
+        facts.append(Fact(t("owner"), member.name + ctx.aside(t(f"role.{member.role}"))))
+    tiers = tuple(Link(x.name, urls.tier_dir(x.id)) for x in ctx.plan.site.tiers if x.id in entry.tiers)
+    if tiers:
+        facts.append(Fact(t("audience"), links=tiers))
+    products = tuple(
+        link for link in (linked_entry(ctx, Kind.PRODUCT, p) for p in entry.products) if link
+    )
+    if products:
+        facts.append(Fact(t("related-products"), links=products))
+    if entry.campaign:
+        campaign = linked_entry(ctx, Kind.CAMPAIGN, entry.campaign)
+        if campaign:
+            facts.append(Fact(t("campaign"), links=(campaign,)))
+    return tuple(facts)
+
+
+def _referrers(ctx: Context, entry: Entry) -> tuple[tuple[str, tuple[Link, ...]], ...]:
+    """What names this entry, grouped by kind in the plan's order of kinds."""
+    groups = []
+    for kind in Kind:
+        links = tuple(
+            entry_link(ctx, other) for other in ctx.plan.referring(entry)
+            if other.kind is kind and has_page(other, ctx.options)
+        )
+        if links:
+            groups.append((ctx.t(kind.value), links))
+    return tuple(groups)

@@ -1,0 +1,131 @@
+"""The home page: the community, its goals and KPIs, its tiers and channels,
+and what is coming in the next two weeks (from the build's now)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from generator.plan import urls
+from generator.plan.model import Kpi
+from generator.plan.outputs import Output
+from generator.site.agenda import AgendaDay, agenda
+from generator.site.items import within
+from generator.site.lists import ChannelView, channel_view
+from generator.site.time import date_text, in_zone, number_text
+from generator.site.view import Context, Feed, Link, feeds_for, html, page
+
+COMING_UP = timedelta(days=14)
+
+
+@dataclass(frozen=True, slots=True)
+class KpiView:
+    name: str
+    baseline: str
+    target: str
+    actual: str  # empty when not yet measured
+    due: str
+    percent: int | None  # progress from baseline towards target, 0..100
+    progress: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoalView:
+    anchor: str
+    title: str
+    description: str
+    kpis: tuple[KpiView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TierCard:
+    link: Link
+    description: str
+    strategy: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelRow:
+    channel: ChannelView
+    planned: int  # publications in the next two weeks
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class HomeView:
+    name: str
+    positioning: str
+    description: str
+    community: Markup
+    goals: tuple[GoalView, ...]
+    tiers: tuple[TierCard, ...]
+    channels: tuple[ChannelRow, ...]
+    coming_up: tuple[AgendaDay, ...]
+    coming_up_range: str
+    team: tuple[MemberView, ...]
+    feed: Feed
+
+
+def render_home(ctx: Context) -> Output:
+    site = ctx.plan.site
+    now = ctx.options.now
+    soon = within(ctx.items, now, now + COMING_UP)
+    planned = {
+        c.id: sum(1 for i in soon if i.channel == c.id and i.kind == "slot") for c in ctx.plan.channels
+    }
+    first_day = in_zone(now, ctx.zone).date()
+    last_day = in_zone(now + COMING_UP - timedelta(seconds=1), ctx.zone).date()
+    view = HomeView(
+        name=site.community.name or site.title,
+        positioning=site.community.positioning,
+        description=site.description,
+        community=html(site.community.description),
+        goals=tuple(
+            GoalView(f"goal-{g.id}", g.title, g.description, tuple(_kpi(ctx, k) for k in g.kpis))
+            for g in site.goals
+        ),
+        tiers=tuple(TierCard(Link(x.name, urls.tier_dir(x.id)), x.description, x.strategy) for x in site.tiers),
+        channels=tuple(ChannelRow(channel_view(ctx, c), planned[c.id]) for c in ctx.plan.channels),
+        coming_up=agenda(ctx, soon, since=first_day),
+        coming_up_range=f"{date_text(first_day, ctx.language)} – {date_text(last_day, ctx.language)}",
+        team=tuple(MemberView(m.name, ctx.t(f"role.{m.role}")) for m in site.team),
+        feed=feeds_for(ctx.plan, urls.ALL),
+    )
+    meta = {"description": site.description}
+    return page(ctx, "", "home.md.j2", meta, h=view, calendar=urls.calendar_page_dir(),
+                subscribe=urls.subscribe_dir())
+
+
+def _kpi(ctx: Context, kpi: Kpi) -> KpiView:
+    unit = f" {kpi.unit}" if kpi.unit else ""
+    percent = _progress(kpi)
+    return KpiView(
+        name=kpi.name,
+        baseline=number_text(kpi.baseline) + unit,
+        target=number_text(kpi.target) + unit,
+        actual=number_text(kpi.actual) + unit if kpi.actual is not None else "",
+        due=date_text(kpi.due, ctx.language) if kpi.due else "",
+        percent=percent,
+        progress=ctx.t("kpi.progress", percent=percent) if percent is not None else ctx.t("kpi.no-actual"),
+    )
+
+
+def _progress(kpi: Kpi) -> int | None:
+    """How far the actual has come from baseline to target, 0..100.
+
+    Works for targets below the baseline too (a response time to bring down).
+    """
+    if kpi.actual is None:
+        return None
+    distance = kpi.target - kpi.baseline
+    if distance == 0:
+        return 100 if kpi.actual == kpi.target else 0
+    share = (kpi.actual - kpi.baseline) / distance
+    return round(min(1.0, max(0.0, share)) * 100)

@@ -1,0 +1,96 @@
+"""The website's pages as plain Markdown for MkDocs: `render(plan, options)`.
+
+Paths are relative to the docs folder (`products/x/index.md` is published at
+`products/x/`). Each page family lives in its own `pages_*` module; this one
+puts them together and says which pages the navigation lists: sections and
+index pages only, never one link per entry (a nav of every entry makes every
+page carry it: 1,000 pages took 45 s and 336 MB).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.build import parallel
+
+from generator.plan import urls
+from generator.build.memo import Memo
+from generator.plan.model import Kind, Plan
+from generator.plan.outputs import BuildOptions, Output
+from generator.site.calendar_pages import render_calendar_pages
+from generator.site.entries import render_entries
+from generator.site.home import render_home
+from generator.words.labels import label
+from generator.site.lint_page import LINT_DIR, render_lint
+from generator.site.lists import render_lists
+from generator.site.view import alternates, context, docs_path
+from generator.plan.visibility import has_page
+
+SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
+
+
+def render(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> list[Output]:
+    """Every page; with a `memo` (the preview's), pages whose inputs did not
+    change since the last render are not rendered again."""
+    if memo is not None:
+        memo.next_build()
+    ctx = context(plan, options, memo)
+    entries = [entry for entry in plan.entries if has_page(entry, options)]
+    # Entry pages are most of the work: half of them are rendered on the other
+    # core. Not in the preview: its memo must see every page.
+    theirs = entries[len(entries) // 2 :] if memo is None else []
+    ours = entries[: len(entries) - len(theirs)]
+    with parallel.started(lambda: render_entries(ctx, theirs), worth_a_process=bool(theirs)) as other_half:
+        outputs = [
+            render_home(ctx),
+            *render_calendar_pages(ctx),
+            *render_lists(ctx),
+            *render_entries(ctx, ours),
+            render_lint(ctx),
+            _feeds_sitemap(),
+        ]
+        outputs += other_half.result()
+    return sorted(outputs, key=lambda o: o.path)
+
+
+def _feeds_sitemap() -> Output:
+    """An empty sitemap next to the feeds.
+
+    Material's script fetches `sitemap.xml` beside every `<link
+    rel="alternate">` (meant for language versions), so feed autodiscovery
+    links would each cost a 404 and a console error without it.
+    """
+    folder = posixpath.dirname(urls.rss_file(urls.ALL))
+    body = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+    return Output(f"{folder}/sitemap.xml", body.encode())
+
+
+def navigation(plan: Plan) -> list[object]:
+    """The nav for `mkdocs.yml`: home, calendar, then one index page per section."""
+    language = plan.site.language
+    nav: list[object] = [
+        {label(language, "home"): docs_path("")},
+        {label(language, "calendar"): docs_path(urls.calendar_page_dir())},
+        {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
+    ]
+    nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in SECTIONS)
+    nav.append({label(language, "lint"): docs_path(LINT_DIR)})
+    return nav
+
+
+def unlisted() -> str:
+    """`not_in_nav` patterns: every page below a section's index page, and
+    the calendar's month pages (reached from the calendar page, month by month)."""
+    patterns = [f"/{section}/*/" for section in SECTIONS]
+    patterns.append(f"/{urls.calendar_page_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
+    return "\n".join(patterns) + "\n"
+
+
+def site_feeds(plan: Plan) -> list[dict[str, str]]:
+    """The site-wide feeds every page announces in its head (autodiscovery)."""
+    return alternates(urls.ALL, label(plan.site.language, "feed.title.all", site=plan.site.title))
+
+
+def drafts_banner(plan: Plan, options: BuildOptions) -> str:
+    """The banner a --drafts build shows on every page; empty otherwise."""
+    return label(plan.site.language, "drafts.banner") if options.drafts else ""

@@ -1,0 +1,225 @@
+"""Dates, times and recurrences as a reader of the plan's language says them.
+
+Also expands an event's recurrence into its dates, so the site can say how
+many times it happens and put each one on the calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.plan import recurrence
+from generator.plan.model import Event, Moment, Recurrence, Span
+from generator.words.labels import label
+
+_WEEKDAYS = {
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+# A recurrence can name thousands of dates; a page lists this many at most.
+OCCURRENCE_LIMIT = 400
+
+
+def weekday_names(language: str) -> tuple[str, ...]:
+    return _WEEKDAYS[language]
+
+
+def iso(day: date) -> str:
+    return day.isoformat()
+
+
+def date_text(day: date, language: str) -> str:
+    """`2027年4月6日 周二` / `Tue 6 Apr 2027`."""
+    weekday = _WEEKDAYS[language][day.weekday()]
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日 {weekday}"
+    return f"{weekday} {day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
+
+
+def short_date_text(day: date, language: str) -> str:
+    """`4月6日 周二` / `Tue 6 Apr`: for lists inside a year that is already clear."""
+    weekday = _WEEKDAYS[language][day.weekday()]
+    if language == "zh":
+        return f"{day.month}月{day.day}日 {weekday}"
+    return f"{weekday} {day.day} {_MONTHS_EN[day.month - 1][:3]}"
+
+
+def month_title(year: int, month: int, language: str) -> str:
+    if language == "zh":
+        return f"{year}年{month}月"
+    return f"{_MONTHS_EN[month - 1]} {year}"
+
+
+def clock(value: datetime) -> str:
+    return value.strftime("%H:%M")
+
+
+def offset_text(value: datetime) -> str:
+    """`UTC+08:00`: the offset in force at that moment (it moves with summer time)."""
+    raw = value.strftime("%z")
+    return f"UTC{raw[:3]}:{raw[3:]}"
+
+
+def zone_text(value: datetime, zone: str) -> str:
+    return f"{zone}, {offset_text(value)}"
+
+
+def moment_text(value: Moment, language: str, zone: str | None = None) -> str:
+    """A date, or a date and a time (converted into `zone` when given)."""
+    if not isinstance(value, datetime):
+        return date_text(value, language)
+    local = value.astimezone(ZoneInfo(zone)) if zone else value
+    return f"{date_text(local.date(), language)} {clock(local)}"
+
+
+def in_zone(value: datetime, zone: str) -> datetime:
+    return value.astimezone(ZoneInfo(zone))
+
+
+def day_of(value: Moment, zone: str) -> date:
+    """The calendar day a moment falls on, seen from `zone` (dates stay as they are)."""
+    if isinstance(value, datetime):
+        return value.astimezone(ZoneInfo(zone)).date()
+    return value
+
+
+def span_text(span: Span, language: str, zone: str | None = None) -> str:
+    """`2027年4月6日 周二 20:00–21:00` or `… – 4月8日 周四（3 天）` for dates.
+
+    Timed spans are shown in `zone` when given, else in the span's own zone.
+    """
+    if span.all_day:
+        start, end = span.start, span.end
+        assert isinstance(start, date) and isinstance(end, date)
+        if start == end:
+            return date_text(start, language)
+        days = (end - start).days + 1
+        tail = short_date_text(end, language) if end.year == start.year else date_text(end, language)
+        count = label(language, "days", n=days)
+        opening, closing = ("（", "）") if language == "zh" else (" (", ")")
+        return f"{date_text(start, language)} – {tail}{opening}{count}{closing}"
+    assert isinstance(span.start, datetime) and isinstance(span.end, datetime)
+    target = zone or span.zone
+    start, end = in_zone(span.start, target), in_zone(span.end, target)
+    last = end - timedelta(microseconds=1)  # an end at midnight belongs to the day before
+    if last.date() == start.date():
+        return f"{date_text(start.date(), language)} {clock(start)}–{clock(end)}"
+    return f"{date_text(start.date(), language)} {clock(start)} – {date_text(end.date(), language)} {clock(end)}"
+
+
+def duration_text(delta: timedelta, language: str) -> str:
+    """Reminders: `1d` reads `提前 1 天` / `1 day before`."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % (60 * 24) == 0:
+        n, zh, en = minutes // (60 * 24), "天", "day"
+    elif minutes % 60 == 0:
+        n, zh, en = minutes // 60, "小时", "hour"
+    else:
+        n, zh, en = minutes, "分钟", "minute"
+    if language == "zh":
+        return f"提前 {n} {zh}"
+    return f"{n} {en}{'' if n == 1 else 's'} before"
+
+
+def number_text(value: float) -> str:
+    """`12,000`, `3.5`: thousands separated, no trailing `.0`."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+# --- recurrence -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One date of an event: its start and end (timed: aware, in the event's zone)."""
+
+    start: Moment
+    end: Moment
+    skipped: bool = False
+
+
+def occurrences(event: Event) -> tuple[Occurrence, ...]:
+    """Every date the event happens on, skipped ones included and marked.
+
+    Wall-clock times stay fixed in the event's zone across summer time, as
+    they do in a calendar that carries the event's TZID.
+    """
+    span = event.span
+    if event.repeat is None:
+        return (Occurrence(span.start, span.end),)
+    zone = ZoneInfo(span.zone)
+    length = span.end - span.start
+    skip = set(event.exceptions)
+    found: list[Occurrence] = []
+    for start in recurrence.rule(event.repeat, span.start):
+        if isinstance(span.start, datetime):
+            begin: Moment = start.replace(tzinfo=zone)
+            end: Moment = begin + length
+        else:
+            begin = start.date()
+            end = begin + length
+        found.append(Occurrence(begin, end, skipped=start.date() in skip))
+    return tuple(found)
+
+
+def recurrence_text(event: Event, language: str) -> str:
+    """`每周二、四 20:00，至 2027-06-29，共 9 次；跳过 2027-05-04`."""
+    repeat = event.repeat
+    assert repeat is not None
+    start = event.span.start
+    at = clock(start) if isinstance(start, datetime) else ""
+    days = repeat.byday or (_BYDAY[start.weekday()],)
+    happening = sum(1 for o in occurrences(event) if not o.skipped)
+    skipped = [iso(d) for d in sorted(event.exceptions)]
+    if language == "zh":
+        text = _zh_rule(repeat, days, start) + (f" {at}" if at else "")
+        if repeat.until:
+            text += f"，至 {iso(repeat.until)}"
+        text += f"，共 {happening} 次"
+        if skipped:
+            text += "；跳过 " + "、".join(skipped)
+        return text
+    text = _en_rule(repeat, days, start) + (f" at {at}" if at else "")
+    if repeat.until:
+        text += f", until {iso(repeat.until)}"
+    text += f", {happening} time{'' if happening == 1 else 's'}"
+    if skipped:
+        text += "; skipping " + ", ".join(skipped)
+    return text
+
+
+def _zh_rule(repeat: Recurrence, days: tuple[str, ...], start: Moment) -> str:
+    n = repeat.interval
+    if repeat.freq == "daily":
+        return "每天" if n == 1 else f"每 {n} 天"
+    if repeat.freq == "weekly":
+        names = [_WEEKDAYS["zh"][_BYDAY.index(d)] for d in _week_order(days)]
+        # 周二、四: the 周 is said once, as a reader writes it
+        joined = names[0] + "".join("、" + name[1:] for name in names[1:])
+        return f"每{joined}" if n == 1 else f"每 {n} 周的{joined}"
+    return f"每月 {start.day} 日" if n == 1 else f"每 {n} 个月的 {start.day} 日"
+
+
+def _en_rule(repeat: Recurrence, days: tuple[str, ...], start: Moment) -> str:
+    n = repeat.interval
+    if repeat.freq == "daily":
+        return "Every day" if n == 1 else f"Every {n} days"
+    if repeat.freq == "weekly":
+        names = [_WEEKDAYS["en"][_BYDAY.index(d)] for d in _week_order(days)]
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"Every {joined}" if n == 1 else f"Every {n} weeks on {joined}"
+    return f"Monthly on day {start.day}" if n == 1 else f"Every {n} months on day {start.day}"
+
+
+def _week_order(days: tuple[str, ...]) -> list[str]:
+    return sorted(set(days), key=_BYDAY.index)

@@ -1,0 +1,293 @@
+"""What every page family shares: the template environment, links, badges,
+front matter and the Markdown file a page becomes.
+
+Pages are Markdown files for MkDocs made of front matter, headings with our
+own labels, and raw HTML blocks. Plan text only ever reaches a page through
+Jinja's autoescape (plain text) or `markup.to_html` (Markdown), so a title such
+as `*x*` or `<b>` stays literal: Markdown leaves raw HTML blocks alone, and the
+HTML escaping keeps tags from being tags.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator.plan import markup
+
+from generator.plan import urls
+from generator.plan.model import Entry, Kind, Plan, Slot, Status
+from generator.build.memo import Memo
+from generator.plan.outputs import BuildOptions, Output
+from generator.site.items import CAMPAIGN, Item, plan_items
+from generator.words.labels import catalog, label
+from generator.site.time import moment_text
+from generator.plan.visibility import has_page, in_calendars
+
+TEMPLATES = Path(__file__).parent / "templates"
+_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One render: the plan, the build's options, the labels and the templates."""
+
+    plan: Plan
+    options: BuildOptions
+    env: jinja2.Environment
+    labels: Mapping[str, str]
+    items: tuple[Item, ...]  # every dated thing, computed once for all pages
+    campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
+    memo: Memo[str] | None = None  # the preview's page bodies from its last render
+
+    @property
+    def language(self) -> str:
+        return self.plan.site.language
+
+    @property
+    def zone(self) -> str:
+        return self.plan.site.timezone
+
+    def t(self, key: str, **values: object) -> str:
+        return label(self.language, key, **values)
+
+    def aside(self, text: str) -> str:
+        """A parenthetical, with the brackets and spacing of the language."""
+        return f"（{text}）" if self.language == "zh" else f" ({text})"
+
+    def listing(self, values: Iterable[str]) -> str:
+        return ("、" if self.language == "zh" else ", ").join(values)
+
+
+def context(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> Context:
+    env = _environment()
+    items = plan_items(plan, options)
+    return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items), memo)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """The templates, compiled once per process (the preview renders every page on each edit)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # `{#id}` sets a heading's anchor in Markdown; Jinja comments use `{## ##}`
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["href"] = _href
+    return env
+
+
+def _by_campaign(items: tuple[Item, ...]) -> Mapping[str, tuple[Item, ...]]:
+    grouped: dict[str, list[Item]] = {}
+    for item in items:
+        if item.campaign and item.kind != CAMPAIGN:
+            grouped.setdefault(item.campaign, []).append(item)
+    return {campaign: tuple(found) for campaign, found in grouped.items()}
+
+
+@jinja2.pass_context
+def _href(ctx: jinja2.runtime.Context, target: str) -> str:
+    """A site-relative path (`events/x/`, `feeds/all.rss.xml`) made relative to
+    the page being rendered, so the site works under any base path."""
+    return relative(ctx["page_dir"], target)
+
+
+@lru_cache(maxsize=100_000)  # the same few targets (channels, tiers, indexes) from every page
+def relative(page_dir: str, target: str) -> str:
+    if "://" in target or target.startswith(("mailto:", "tel:", "#")):
+        return target
+    path, _, fragment = target.partition("#")
+    path = path.lstrip("/")  # "/#goals": an anchor on the home page
+    rel = posixpath.relpath("/" + path, "/" + page_dir)
+    if path.endswith("/") or not path:
+        rel = "./" if rel == "." else rel + "/"
+    return rel + ("#" + fragment if fragment else "")
+
+
+def safe_url(url: str | None) -> str | None:
+    """An outside link only when its scheme can do no harm (no `javascript:`)."""
+    if not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in _SAFE_SCHEMES else None
+
+
+def css_color(value: str | None) -> str | None:
+    """A colour goes into a style attribute only as `#rrggbb`: anything else
+    could carry `url(...)`, a request to another host."""
+    if value and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        return value
+    return None
+
+
+def html(text: str) -> Markup:
+    """Editors' Markdown as sanitized HTML, ready to embed.
+
+    An image from another host would be a request to a third party (blocked
+    in mainland China, and a tracker anywhere): its `src` is dropped, its
+    `alt` text stays.
+    """
+    return Markup(markup.to_html(text, remote_images=False))
+
+
+
+
+def docs_path(page_dir: str) -> str:
+    """The Markdown file that MkDocs publishes at a directory URL."""
+    return page_dir + "index.md"
+
+
+def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **values: object) -> Output:
+    """Renders a page template into a Markdown file with front matter.
+
+    `meta["title"]` is plain text; it is escaped here because Material prints
+    page titles unescaped (header, nav, `<title>`). The home page has none:
+    its `<title>` is the site's name, its `<h1>` is in the page.
+    """
+    front = dict(meta)
+    if meta.get("title"):
+        front["title"] = markup.text(str(meta["title"]))
+    if meta.get("description"):
+        front["description"] = markup.text(str(meta["description"]))
+    def render() -> str:
+        return ctx.env.get_template(template).render(
+            t=ctx.labels, page_dir=page_dir, drafts=ctx.options.drafts, language=ctx.language, **values
+        )
+
+    # A template's output depends on exactly these: the views are frozen values
+    key = (template, page_dir, ctx.options.drafts, ctx.language, tuple(values.items()))
+    body = ctx.memo.get(key, render) if ctx.memo is not None and _hashable(key) else render()
+    head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return Output(docs_path(page_dir), f"---\n{head}---\n\n{body}".encode())
+
+
+def _hashable(key: object) -> bool:
+    try:
+        hash(key)
+    except TypeError:  # a view holding a list: rendered every time
+        return False
+    return True
+
+
+# --- small shared views --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str | None = None  # site-relative, or an outside URL; none: plain text
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    text: str
+    tone: str  # css modifier: kind, draft, cancelled, status, tag
+
+
+def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[Badge, ...]:
+    """Drafts and cancellations are marked; plain approval needs no badge
+    except in a schedule's status column (`always`)."""
+    if status.is_draft:
+        return (Badge(ctx.t(f"status.{status.value}"), "draft"),)
+    if status.is_cancelled:
+        return (Badge(ctx.t("status.cancelled"), "cancelled"),)
+    if status is Status.PUBLISHED:
+        return (Badge(ctx.t("status.published"), "published"),)
+    return (Badge(ctx.t(f"status.{status.value}"), "approved"),) if always else ()
+
+
+def entry_link(ctx: Context, entry: Entry, note: str = "") -> Link:
+    href = urls.entry_dir(entry.kind, entry.id) if has_page(entry, ctx.options) else None
+    return Link(entry.title, href, note)
+
+
+def linked_entry(ctx: Context, kind: Kind, entry_id: str) -> Link | None:
+    """A link to an entry named by id, or None when it is not shown in this build."""
+    entry = ctx.plan.entry(kind, entry_id)
+    if entry is None or not has_page(entry, ctx.options):
+        return None
+    return Link(entry.title, urls.entry_dir(kind, entry_id))
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    when: str
+    channel: Link
+    title: str
+    entry: Link
+    badges: tuple[Badge, ...] = ()
+    cancelled: bool = False
+
+
+def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, ...]:
+    rows = []
+    for slot in slots:
+        if not in_calendars(slot.status, ctx.options):
+            continue
+        channel = ctx.plan.channel_by_id.get(slot.channel)
+        entry = ctx.plan.entry(slot.entry_kind, slot.entry_id)
+        rows.append(
+            ScheduleRow(
+                when=moment_text(slot.at, ctx.language, ctx.zone),
+                channel=Link(channel.name if channel else slot.channel, urls.channel_dir(slot.channel)),
+                title=slot.title,
+                entry=entry_link(ctx, entry) if entry else Link(slot.title),
+                badges=status_badges(ctx, slot.status, always=True),
+                cancelled=slot.status.is_cancelled,
+            )
+        )
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed or calendar offered for a scope (`all` or a channel)."""
+
+    rss: str
+    atom: str
+    json: str
+    ics: str
+    ics_url: str
+    webcal: str
+
+    @property
+    def ics_name(self) -> str:
+        return self.ics.rsplit("/", 1)[-1]
+
+
+def feeds_for(plan: Plan, name: str) -> Feed:
+    ics = urls.calendar_file(name)
+    absolute = urls.absolute(plan.site, ics)
+    return Feed(
+        rss=urls.rss_file(name),
+        atom=urls.atom_file(name),
+        json=urls.json_feed_file(name),
+        ics=ics,
+        ics_url=absolute,
+        webcal=urls.webcal(absolute),
+    )
+
+
+def alternates(name: str, title: str) -> list[dict[str, str]]:
+    """Feed autodiscovery for a page's head (read by `theme/main.html`)."""
+    return [
+        {"type": "application/rss+xml", "title": title, "href": urls.rss_file(name)},
+        {"type": "application/atom+xml", "title": title, "href": urls.atom_file(name)},
+        {"type": "application/feed+json", "title": title, "href": urls.json_feed_file(name)},
+    ]
