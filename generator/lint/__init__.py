@@ -22,21 +22,8 @@ from generator.lint.coverage import PUBLIC as _PUBLIC
 from generator.lint.coverage import Coverage, coverage, local_day, public_slots
 from generator.plan.model import Entry, Event, Kind, Plan, Slot, Source, Status, starts_at
 from generator.plan.problems import Problem, Severity, problem
+from generator.plan.schema import LINT_DEFAULTS as DEFAULTS
 
-DEFAULTS: dict[str, dict[str, float]] = {
-    "cadence": {},
-    "silence": {"max_gap_days": 14},
-    "diversity": {"max_share": 0.8, "min_slots": 8},
-    "tier-coverage": {},
-    "campaign-tiers": {},
-    "embargo": {},
-    "event-promotion": {},
-    "event-overlap": {},
-    "campaign-channels": {},
-    "key-dates": {"window_days": 7},
-    "review-overdue": {},
-    "owner-overlap": {},
-}
 
 
 @dataclass(frozen=True)
