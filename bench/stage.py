@@ -18,7 +18,7 @@ from generator import feeds
 
 from generator.site import pages  # noqa: E402
 from generator.plan.check import check_plan  # noqa: E402
-from generator.cli import resolve_now  # noqa: E402
+from generator.build.prepare import resolve_now  # noqa: E402
 from generator.lint import lint  # noqa: E402
 from generator.plan.outputs import BuildOptions  # noqa: E402
 from generator.plan.specs import parse_moment  # noqa: E402

@@ -10,19 +10,18 @@ import argparse
 import os
 import sys
 import traceback
-from dataclasses import replace
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.plan.check import CheckResult, check_plan
 from generator.editor import schema as editor_schema
-from generator.lint import lint
+from generator.build.prepare import checked, now_from_epoch, resolve_now
 from generator.editor.init import LANGUAGES, starter_files, tool_source
 from generator.editor.scaffold import KIND_NAMES, scaffold
 from generator.words.messages import render
-from generator.plan.outputs import BuildOptions, Finding
-from generator.plan.problems import Severity, has_errors, ordered
+from generator.plan.outputs import BuildOptions
+from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
 from generator.build.writer import write_outputs
 
@@ -117,33 +116,6 @@ def _now_argument(text: str) -> datetime | date:
     return value
 
 
-def checked(
-    result: CheckResult, now: datetime | date | None, drafts: bool
-) -> tuple[CheckResult, BuildOptions | None]:
-    """Adds the lint's warnings to a clean check and makes the build's options
-    (None when the plan has errors)."""
-    if result.plan is None:
-        return result, None
-    resolved = resolve_now(now, result.plan.site.timezone)
-    problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
-    findings = tuple(Finding(p.path, p.line, p.column, p.message(result.language)) for p in problems)
-    return replace(result, problems=problems), BuildOptions(now=resolved, drafts=drafts, findings=findings)
-
-
-def resolve_now(given: datetime | date | None, zone: str) -> datetime:
-    """--now, else SOURCE_DATE_EPOCH, else the clock; a time without offset is in the plan's zone."""
-    if given is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return datetime.fromtimestamp(int(epoch), timezone.utc)
-        return datetime.now(timezone.utc).replace(microsecond=0)
-    if not isinstance(given, datetime):
-        given = datetime.combine(given, time(0))
-    if given.tzinfo is None:
-        return given.replace(tzinfo=ZoneInfo(zone))
-    return given
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root
@@ -176,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 def _now_source(given: datetime | date | None) -> str:
     if given is not None:
         return "cli.now_option"
-    return "cli.now_epoch" if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit() else "cli.now_clock"
+    return "cli.now_epoch" if now_from_epoch() is not None else "cli.now_clock"
 
 
 def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import PLANS, ROOT, run_cli
 
-from generator.build.mkdocs.site import SPLIT_FROM
+from generator.build.parallel import SPLIT_FROM
 
 NOW = "2027-03-15T09:00+08:00"
 

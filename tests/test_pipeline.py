@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from conftest import edit, run_cli
 from generator.build import pipeline
 from generator.plan.check import check_plan
-from generator.cli import checked
+from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.yamlfile import read
 

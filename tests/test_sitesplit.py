@@ -14,8 +14,9 @@ from support_site import BASIC, NOW, make_project
 from generator.build import pipeline
 
 from generator.build.mkdocs import site as sitebuild
+from generator.build.parallel import SPLIT_FROM
 from generator.plan.check import check_plan
-from generator.cli import checked
+from generator.build.prepare import checked
 
 
 def _stories(root: Path, count: int) -> None:
@@ -33,7 +34,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def test_two_runs_build_what_one_run_builds(tmp_path: Path) -> None:
     root = make_project(BASIC, tmp_path / "p")
-    _stories(root, sitebuild.SPLIT_FROM + 20)
+    _stories(root, SPLIT_FROM + 20)
     split = tmp_path / "split"  # `build.py`, a process of its own: two MkDocs runs
     assert run_cli("--root", str(root), "--out", str(split), "--now", NOW.isoformat()).returncode == 0
     # with another thread alive the build does not fork: one MkDocs run

@@ -14,9 +14,33 @@ import multiprocessing
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+# Below this many entry pages a second MkDocs run costs more than it saves.
+SPLIT_FROM = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Cores:
+    """What one build does on the second core, decided once (`decide`)."""
+
+    files_beside_site: bool  # calendars, feeds and schema rendered while the site builds
+    split_entry_pages: bool  # half of the entry pages rendered on the other core
+    two_mkdocs_runs: bool  # half of the entry pages built by a second MkDocs run
+
+
+def decide(entry_pages: int, preview: bool) -> Cores:
+    """The preview renders on one core: its page cache must see every page,
+    and its next builds (dirty ones) redo a page or two."""
+    fork = can_fork()
+    return Cores(
+        files_beside_site=fork,
+        split_entry_pages=fork and not preview,
+        two_mkdocs_runs=fork and not preview and entry_pages >= SPLIT_FROM,
+    )
 
 
 class Pending(Generic[T]):

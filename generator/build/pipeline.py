@@ -20,6 +20,8 @@ from generator.build import parallel
 
 from generator.build.mkdocs import site as sitebuild
 from generator.build.memo import Memo
+from generator.build.pages import render_pages
+from generator.plan import visibility
 from generator.plan.model import Plan
 from generator.plan.outputs import BuildOptions, Output
 from generator.build.writer import check_out_folder, discard, replace, staging_for, write_outputs
@@ -34,12 +36,16 @@ class BuildReport:
 def build(
     project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
 ) -> BuildReport:
-    """Builds everything into `out`, replacing it whole; on failure `out` is untouched."""
+    """Builds everything into `out`, replacing it whole; on failure `out` is untouched.
+
+    Only the preview keeps pages from one build to the next (`memo`)."""
     check_out_folder(out, project_root)
+    cores = parallel.decide(len(visibility.pages(plan, options)), preview=memo is not None)
     staging = staging_for(out)
     try:
-        with parallel.started(lambda: _files(plan, options)) as files:
-            sitebuild.build_site(project_root, plan, options, staging, memo=memo)
+        with parallel.started(lambda: _files(plan, options), worth_a_process=cores.files_beside_site) as files:
+            docs = render_pages(plan, options, cores, memo)
+            sitebuild.build_site(project_root, plan, options, staging, docs, two_runs=cores.two_mkdocs_runs)
             write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)
@@ -62,7 +68,9 @@ def refresh_site(
     """The site part of `refresh`: pages whose inputs did not change are not
     rendered again (`memo`), MkDocs redoes only the pages whose Markdown
     changed, and only changed files are written."""
-    sitebuild.build_site(project_root, plan, options, out, dirty=True, memo=memo)
+    cores = parallel.decide(len(visibility.pages(plan, options)), preview=True)
+    docs = render_pages(plan, options, cores, memo)
+    sitebuild.build_site(project_root, plan, options, out, docs, dirty=True)
 
 
 def refresh_files(plan: Plan, options: BuildOptions, out: Path) -> None:

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from mkdocs.livereload import LiveReloadServer
-
 from generator.build import pipeline
 from generator.plan.check import check_plan
-from generator.cli import checked
+from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.model import Plan
 from generator.plan.outputs import BuildOptions
 from generator.plan.problems import has_errors
+from generator.build.mkdocs.server import serve_folder
 from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
 from generator.plan.yamlfile import read
 
@@ -51,18 +50,7 @@ def serve(
     if not rebuild() and not (out / "index.html").exists():
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_text(_WAITING, encoding="utf-8")
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(out))
-    server.set_app(_with_utf8_text(server.serve_request))
-    for name in WATCHED:
-        if (root / name).exists():
-            server.watch(str(root / name))
-    print(f"preview: {server.url}  (Ctrl+C to stop)", file=sys.stderr)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    serve_folder(out, rebuild, [root / name for name in WATCHED if (root / name).exists()], host, port)
     return 0
 
 
@@ -110,24 +98,3 @@ def _write_files(plan: Plan, options: BuildOptions, out: Path) -> None:
         pipeline.refresh_files(plan, options, out)
     except Exception as error:  # the site is up; say what failed and keep serving
         print(f"build.py serve: error: calendars and feeds: {type(error).__name__}: {error}", file=sys.stderr)
-
-
-def _with_utf8_text(app: Callable) -> Callable:
-    """Every text file of the build is UTF-8: say so (`.ics` as
-    `text/calendar; charset=utf-8`, which calendar apps rely on; Python's table
-    of types gives text types without a charset)."""
-
-    def wrapped(environ: dict, start_response: Callable) -> Iterable[bytes]:
-        def start(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> object:
-            headers = [(k, _utf8(v) if k.lower() == "content-type" else v) for k, v in headers]
-            return start_response(status, headers, exc_info)
-
-        return app(environ, start)
-
-    return wrapped
-
-
-def _utf8(content_type: str) -> str:
-    if content_type.startswith("text/") and "charset" not in content_type:
-        return content_type + "; charset=utf-8"
-    return content_type

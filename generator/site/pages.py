@@ -1,5 +1,9 @@
 """The website's pages as plain Markdown for MkDocs: `render(plan, options)`.
 
+The build may render the entry pages in two halves on two cores
+(`build.pages`): `prepare` makes what every page shares, `entry_pages` and
+`other_pages` render from it.
+
 Paths are relative to the docs folder (`products/x/index.md` is published at
 `products/x/`). Each page family lives in its own `pages_*` module; this one
 puts them together and says which pages the navigation lists: sections and
@@ -10,12 +14,10 @@ page carry it: 1,000 pages took 45 s and 336 MB).
 from __future__ import annotations
 
 import posixpath
-
-from generator.build import parallel
+from dataclasses import dataclass
 
 from generator.plan import urls
-from generator.build.memo import Memo
-from generator.plan.model import Kind, Plan
+from generator.plan.model import Entry, Kind, Plan
 from generator.plan.outputs import BuildOptions, Output
 from generator.site.calendar_pages import render_calendar_pages
 from generator.site.entries import render_entries
@@ -23,34 +25,43 @@ from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
-from generator.site.view import alternates, context, docs_path
+from generator.site.view import Context, PageCache, alternates, context, docs_path
 from generator.plan.visibility import has_page
 
 SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
 
 
-def render(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> list[Output]:
-    """Every page; with a `memo` (the preview's), pages whose inputs did not
-    change since the last render are not rendered again."""
-    if memo is not None:
-        memo.next_build()
-    ctx = context(plan, options, memo)
-    entries = [entry for entry in plan.entries if has_page(entry, options)]
-    # Entry pages are most of the work: half of them are rendered on the other
-    # core. Not in the preview: its memo must see every page.
-    theirs = entries[len(entries) // 2 :] if memo is None else []
-    ours = entries[: len(entries) - len(theirs)]
-    with parallel.started(lambda: render_entries(ctx, theirs), worth_a_process=bool(theirs)) as other_half:
-        outputs = [
-            render_home(ctx),
-            *render_calendar_pages(ctx),
-            *render_lists(ctx),
-            *render_entries(ctx, ours),
-            render_lint(ctx),
+@dataclass(frozen=True)
+class Pages:
+    """What every page of one build shares, and the entries that get a page."""
+
+    ctx: Context
+    entries: tuple[Entry, ...]
+
+    def entry_pages(self, entries: tuple[Entry, ...]) -> list[Output]:
+        return render_entries(self.ctx, list(entries))
+
+    def other_pages(self) -> list[Output]:
+        return [
+            render_home(self.ctx),
+            *render_calendar_pages(self.ctx),
+            *render_lists(self.ctx),
+            render_lint(self.ctx),
             _feeds_sitemap(),
         ]
-        outputs += other_half.result()
-    return sorted(outputs, key=lambda o: o.path)
+
+
+def prepare(plan: Plan, options: BuildOptions, cache: PageCache | None = None) -> Pages:
+    """With a `cache` (the preview's), pages whose inputs did not change since
+    the last render are not rendered again."""
+    ctx = context(plan, options, cache)
+    return Pages(ctx, tuple(entry for entry in plan.entries if has_page(entry, options)))
+
+
+def render(plan: Plan, options: BuildOptions, cache: PageCache | None = None) -> list[Output]:
+    """Every page, in one process."""
+    pages = prepare(plan, options, cache)
+    return sorted([*pages.other_pages(), *pages.entry_pages(pages.entries)], key=lambda o: o.path)
 
 
 def _feeds_sitemap() -> Output:

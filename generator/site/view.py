@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import jinja2
@@ -26,7 +27,6 @@ from generator.plan import markup
 
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
-from generator.build.memo import Memo
 from generator.plan.outputs import BuildOptions, Output
 from generator.site.items import CAMPAIGN, Item, plan_items
 from generator.words.labels import catalog, label
@@ -35,6 +35,13 @@ from generator.plan.visibility import has_page, in_calendars
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+class PageCache(Protocol):
+    """Page bodies kept from one render to the next, by everything they are
+    made from (the preview's `build.memo.Memo` is one)."""
+
+    def get(self, key: Hashable, compute: Callable[[], str]) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +54,7 @@ class Context:
     labels: Mapping[str, str]
     items: tuple[Item, ...]  # every dated thing, computed once for all pages
     campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
-    memo: Memo[str] | None = None  # the preview's page bodies from its last render
+    memo: PageCache | None = None  # the preview's page bodies from its last render
 
     @property
     def language(self) -> str:
@@ -68,7 +75,7 @@ class Context:
         return ("、" if self.language == "zh" else ", ").join(values)
 
 
-def context(plan: Plan, options: BuildOptions, memo: Memo[str] | None = None) -> Context:
+def context(plan: Plan, options: BuildOptions, memo: PageCache | None = None) -> Context:
     env = _environment()
     items = plan_items(plan, options)
     return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items), memo)

@@ -48,10 +48,9 @@ from generator.build.mkdocs import split as sitesplit
 from generator.plan import urls
 from generator.build.mkdocs.search import SearchIndexer
 from generator.shipped import shipped
-from generator.build.memo import Memo
 from generator.plan.model import Plan
 from generator.site.view import docs_path
-from generator.plan.outputs import BuildOptions
+from generator.plan.outputs import BuildOptions, Output
 from generator.plan.visibility import pages as entries_with_pages
 
 WORK_DIR = ".build"
@@ -61,8 +60,6 @@ SHIPPED_CONFIG = shipped(CONFIG)
 # The generated pages use them: `{#id}` heading anchors, and admonitions for
 # the draft and cancelled notes. Kept even if a team drops them from its list.
 REQUIRED_EXTENSIONS = ("attr_list", "admonition", "toc")
-# Below this many entry pages a second MkDocs run costs more than it saves.
-SPLIT_FROM = 200
 
 
 class SiteBuildError(Exception):
@@ -81,10 +78,12 @@ def build_site(
     plan: Plan,
     options: BuildOptions,
     site_dir: Path,
+    docs_pages: list[Output],
     dirty: bool = False,
-    memo: Memo[str] | None = None,
+    two_runs: bool = False,
 ) -> None:
-    """Renders the pages and builds the site into `site_dir` (replacing it).
+    """Builds the site of the rendered `docs_pages` into `site_dir` (replacing
+    it), in two MkDocs runs if `two_runs` (`build.parallel.decide`).
 
     Quiet unless it fails: MkDocs' log is captured, and any warning or error
     raises `SiteBuildError` with its lines.
@@ -97,7 +96,7 @@ def build_site(
         parent = yaml_load(stream)
     work = project_root / WORK_DIR
     docs = work / "docs"
-    removed, sizes = _write_docs(project_root, plan, options, docs, memo)
+    removed, sizes = _write_docs(project_root, plan, options, docs, docs_pages)
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, options, docs, site_dir, parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -110,9 +109,8 @@ def build_site(
         _forget_pages(site_dir, removed)
         _merge_search_index(site_dir, previous, removed)
         return
-    entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
-    # the preview (it has a memo) builds in one run: its next, dirty builds redo a page or two
-    if memo is None and len(entry_pages) >= SPLIT_FROM and parallel.can_fork():
+    if two_runs:
+        entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
         share = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
         _run_mkdocs_in_two(config_path, options, project, site_dir, share)
     else:
@@ -128,13 +126,13 @@ def site_config(project_root: Path) -> Path:
 
 
 def _write_docs(
-    project_root: Path, plan: Plan, options: BuildOptions, docs: Path, memo: Memo[str] | None
+    project_root: Path, plan: Plan, options: BuildOptions, docs: Path, docs_pages: list[Output]
 ) -> tuple[set[str], dict[str, int]]:
     """Brings the docs folder to exactly the pages of this plan, writing only
     files whose bytes changed (so a dirty MkDocs build redoes only those).
     Returns the docs paths that were removed, and the size of each file."""
     wanted: dict[str, bytes] = {}
-    for output in pages.render(plan, options, memo):
+    for output in docs_pages:
         wanted[output.path] = output.data
     content = project_root / "content"
     for entry in entries_with_pages(plan, options):

@@ -1,0 +1,25 @@
+"""The site's pages, rendered on two cores when the build has them.
+
+Entry pages are most of the work: `parallel.Cores` says whether half of them
+go to the other core; the rest of the pages are rendered here meanwhile.
+"""
+
+from __future__ import annotations
+
+from generator.build.memo import Memo
+from generator.build.parallel import Cores, started
+from generator.plan.outputs import BuildOptions, Output
+from generator.plan.model import Plan
+from generator.site import pages
+
+
+def render_pages(plan: Plan, options: BuildOptions, cores: Cores, memo: Memo[str] | None = None) -> list[Output]:
+    if memo is not None:
+        memo.next_build()
+    site = pages.prepare(plan, options, memo)
+    theirs = site.entries[len(site.entries) // 2 :] if cores.split_entry_pages else ()
+    ours = site.entries[: len(site.entries) - len(theirs)]
+    with started(lambda: site.entry_pages(theirs), worth_a_process=bool(theirs)) as other_half:
+        outputs = [*site.other_pages(), *site.entry_pages(ours)]
+        outputs += other_half.result()
+    return sorted(outputs, key=lambda o: o.path)

@@ -1,0 +1,49 @@
+"""Before a build: the checked plan's lint warnings, and the build's now and options.
+
+The stage between the check and the renderers, shared by the command line,
+the preview and the tests: what a build may show is decided here once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from generator.lint import lint
+from generator.plan.check import CheckResult
+from generator.plan.outputs import BuildOptions, Finding
+from generator.plan.problems import ordered
+
+
+def checked(
+    result: CheckResult, now: datetime | date | None, drafts: bool
+) -> tuple[CheckResult, BuildOptions | None]:
+    """Adds the lint's warnings to a clean check and makes the build's options
+    (None when the plan has errors)."""
+    if result.plan is None:
+        return result, None
+    resolved = resolve_now(now, result.plan.site.timezone)
+    problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
+    findings = tuple(Finding(p.path, p.line, p.column, p.message(result.language)) for p in problems)
+    return replace(result, problems=problems), BuildOptions(now=resolved, drafts=drafts, findings=findings)
+
+
+def resolve_now(given: datetime | date | None, zone: str, environ: Mapping[str, str] = os.environ) -> datetime:
+    """--now, else SOURCE_DATE_EPOCH, else the clock; a time without offset is in the plan's zone."""
+    if given is None:
+        epoch = now_from_epoch(environ)
+        return epoch if epoch is not None else datetime.now(timezone.utc).replace(microsecond=0)
+    if not isinstance(given, datetime):
+        given = datetime.combine(given, time(0))
+    if given.tzinfo is None:
+        return given.replace(tzinfo=ZoneInfo(zone))
+    return given
+
+
+def now_from_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), when it is set to a number of seconds."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else None
