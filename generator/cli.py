@@ -20,7 +20,7 @@ from generator.build.prepare import checked, now_from_epoch, resolve_now
 from generator.editor.init import LANGUAGES, starter_files, tool_source
 from generator.editor.scaffold import KIND_NAMES, scaffold
 from generator.words.messages import render
-from generator.plan.outputs import BuildOptions
+from generator.plan.outputs import BuildOptions, Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
 from generator.build.writer import write_outputs
@@ -193,7 +193,6 @@ def _init(args: argparse.Namespace) -> int:
         return 2
     today = resolve_now(args.now, "Asia/Shanghai").astimezone(ZoneInfo("Asia/Shanghai")).date()
     files = starter_files(language, args.example, today, tool_source())
-    target.mkdir(parents=True, exist_ok=True)
     write_outputs(target, files)
     result = check_plan(target)  # the editor schemas carry the plan's own ids
     schemas = editor_schema.render(result.plan, result.language)
@@ -237,9 +236,9 @@ def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
         print(f"build.py new: error: {target.relative_to(root)} already exists", file=sys.stderr)
         return 1
     today = resolve_now(args.now, result.plan.site.timezone if result.plan else "Asia/Shanghai").date()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold(kind, result.plan, today, result.language), encoding="utf-8")
-    print(target.relative_to(root).as_posix())
+    relative = target.relative_to(root).as_posix()
+    write_outputs(root, [Output(relative, scaffold(kind, result.plan, today, result.language).encode())])
+    print(relative)
     return 0
 
 
@@ -250,9 +249,7 @@ def _schema(root: Path, result: CheckResult, only_check: bool) -> int:
         for path in stale:
             print(f"{path}:1:1: error: out of date; run python build.py schema", file=sys.stderr)
         return 1 if stale else 0
-    for output in outputs:
-        if output.path in stale:
-            (root / output.path).parent.mkdir(parents=True, exist_ok=True)
-            (root / output.path).write_bytes(output.data)
-            print(output.path)
+    write_outputs(root, [output for output in outputs if output.path in stale])
+    for path in stale:
+        print(path)
     return 0

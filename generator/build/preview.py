@@ -21,7 +21,8 @@ from generator.plan.check import check_plan
 from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions
+from generator.plan.outputs import BuildOptions, Output
+from generator.build.writer import write_outputs
 from generator.plan.problems import has_errors
 from generator.build.mkdocs.server import serve_folder
 from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
@@ -48,8 +49,7 @@ def serve(
     out = root / WORK_DIR / PREVIEW
     rebuild = _rebuilder(root, out, drafts, now)
     if not rebuild() and not (out / "index.html").exists():
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text(_WAITING, encoding="utf-8")
+        write_outputs(out, [Output("index.html", _WAITING.encode())])
     serve_folder(out, rebuild, [root / name for name in WATCHED if (root / name).exists()], host, port)
     return 0
 
