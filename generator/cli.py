@@ -19,7 +19,7 @@ from generator.editor import schema as editor_schema
 from generator.build.prepare import checked, now_from_epoch, resolve_now
 from generator.editor.init import LANGUAGES, starter_files, tool_source
 from generator.editor.scaffold import KIND_NAMES, scaffold
-from generator.words.messages import render
+from generator.words import label, problem_line, problem_text
 from generator.plan.outputs import BuildOptions, Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "init":
         return _init(args)
     if not (root / "content").is_dir():
-        print(render("cli.no_plan", {"root": str(root.resolve())}, "zh"), file=sys.stderr)
+        print(label("zh", "cli.no_plan", root=str(root.resolve())), file=sys.stderr)
         return 1
     if command == "serve":
         return _serve(root, args)
@@ -159,8 +159,8 @@ def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, no
         report = build(root, result.plan, options, out)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
-        print(f"{_program()}: error: {render('cli.build_failed', {'detail': detail}, language)}", file=sys.stderr)
-        print(render("cli.output_kept", {"out": str(out)}, language), file=sys.stderr)
+        print(f"{_program()}: error: {label(language, 'cli.build_failed', detail=detail)}", file=sys.stderr)
+        print(label(language, "cli.output_kept", out=str(out)), file=sys.stderr)
         if os.environ.get("PLAN_DEBUG"):
             traceback.print_exc()
         return 1
@@ -169,13 +169,9 @@ def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, no
     size = f"{report.bytes / 1_000_000:.1f} MB"
     serve = "make serve" if _program() == "python build.py" and (root / "Makefile").is_file() else f"{_program()} serve"
     lines = [
-        render("cli.built", {"out": str(out), "files": str(report.files), "size": size}, language),
-        render("cli.built_as_of", {"now": as_of, "source": render(now_source, {}, language)}, language),
-        render(
-            "cli.look",
-            {"serve": serve, "address": "http://127.0.0.1:8000/", "index": str(out / "index.html")},
-            language,
-        ),
+        label(language, "cli.built", out=str(out), files=report.files, size=size),
+        label(language, "cli.built_as_of", now=as_of, source=label(language, now_source)),
+        label(language, "cli.look", serve=serve, address="http://127.0.0.1:8000/", index=str(out / "index.html")),
     ]
     print("\n".join(lines), file=sys.stderr)
     return 0
@@ -186,10 +182,10 @@ def _init(args: argparse.Namespace) -> int:
     target: Path = args.dir
     language = "en" if args.language == "en" else "zh"
     if target.exists() and not target.is_dir():
-        print(f"{_program()} init: error: {render('init.not_a_folder', {'dir': str(target)}, language)}", file=sys.stderr)
+        print(f"{_program()} init: error: {label(language, 'init.not_a_folder', dir=str(target))}", file=sys.stderr)
         return 2
     if target.is_dir() and any(target.iterdir()):
-        print(f"{_program()} init: error: {render('init.not_empty', {'dir': str(target)}, language)}", file=sys.stderr)
+        print(f"{_program()} init: error: {label(language, 'init.not_empty', dir=str(target))}", file=sys.stderr)
         return 2
     today = resolve_now(args.now, "Asia/Shanghai").astimezone(ZoneInfo("Asia/Shanghai")).date()
     files = starter_files(language, args.example, today, tool_source())
@@ -204,9 +200,9 @@ def _init(args: argparse.Namespace) -> int:
         (f"{_program()} serve", "init.next_serve"),
         ("pre-commit install", "init.next_hooks"),
     ]
-    print(render("init.done", {"dir": str(target), "files": str(len(files) + len(schemas))}, result.language), file=sys.stderr)
+    print(label(result.language, "init.done", dir=str(target), files=len(files) + len(schemas)), file=sys.stderr)
     for command, meaning in steps:
-        print(f"  cd {target} && {command:<24} {render(meaning, {}, result.language)}", file=sys.stderr)
+        print(f"  cd {target} && {command:<24} {label(result.language, meaning)}", file=sys.stderr)
     return 0
 
 
@@ -220,16 +216,16 @@ def _print_problems(result: CheckResult, style: str = "text") -> None:
     for found in result.problems:
         if style == "github":
             # workflow commands become annotations on the pull request's lines
-            message = found.message(result.language).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            message = problem_text(found, result.language).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             print(f"::{found.severity.value} file={found.path},line={found.line},col={found.column}::{message}")
         else:
-            print(found.format(result.language), file=sys.stderr)
+            print(problem_line(found, result.language), file=sys.stderr)
 
 
 def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     kind = KIND_NAMES[args.kind]
     if not ID_PATTERN.match(args.id) or len(args.id) > ID_MAX:
-        print(f"build.py new: error: {render('id.invalid', {'value': args.id}, result.language)}", file=sys.stderr)
+        print(f"build.py new: error: {label(result.language, 'problem.id.invalid', value=args.id)}", file=sys.stderr)
         return 2
     target = root / "content" / kind.value / f"{args.id}.yaml"
     if target.exists() or target.with_suffix(".yml").exists():

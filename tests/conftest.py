@@ -11,6 +11,7 @@ import pytest
 
 from generator.plan.check import check_plan
 from generator.plan.model import Plan
+from generator.words import problem_line
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"
@@ -31,7 +32,7 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
 def load_plan(root: Path) -> Plan:
     """A fixture plan through the real checker; it must check clean."""
     result = check_plan(root)
-    problems = "\n".join(p.format("en") for p in result.problems)
+    problems = "\n".join(problem_line(p, "en") for p in result.problems)
     assert result.plan is not None, f"fixture plan {root} does not check:\n{problems}"
     return result.plan
 

@@ -10,13 +10,14 @@ from conftest import PLANS
 from generator.plan.assemble import effective_status
 from generator.plan.check import check_plan
 from generator.plan.model import Event, Kind, Status
+from generator.words import problem_line
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _plan(root: Path = PLANS / "check-minimal"):
     result = check_plan(root)
-    assert result.ok, [p.format("en") for p in result.problems]
+    assert result.ok, [problem_line(p, "en") for p in result.problems]
     return result.plan
 
 
@@ -102,7 +103,7 @@ def test_a_slot_is_only_as_public_as_its_entry() -> None:
 def test_the_example_plan_checks_with_no_error_and_no_warning() -> None:
     root = Path(__file__).resolve().parent.parent
     result = check_plan(root)
-    assert [p.format("en") for p in result.problems] == []
+    assert [problem_line(p, "en") for p in result.problems] == []
     plan = result.plan
     assert len(plan.channels) >= 5
     assert len(plan.site.tiers) == 4 and len(plan.site.goals) >= 4

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from conftest import PLANS
 from generator.plan.check import check_plan
 from generator.plan.problems import Severity
+from generator.words import problem_line
 
 BASE = PLANS / "check-minimal"
 FILES = sorted(str(p.relative_to(BASE)) for p in BASE.rglob("*.yaml"))
@@ -67,6 +68,6 @@ def test_random_edits_pass_or_give_located_errors(edit: tuple[str, bytes]) -> No
             assert 1 <= found.line <= line_count + 1, found
             assert found.column >= 1, found
             for language in ("zh", "en"):
-                text = found.format(language)
+                text = problem_line(found, language)
                 assert text.startswith(f"{found.path}:{found.line}:{found.column}: ")
                 assert "{" not in text.split(": ", 2)[-1] or "{" in data.decode("utf-8", "replace")

@@ -22,7 +22,7 @@ from generator.site import pages
 from generator.site import calendar_pages as pages_calendar
 from generator.plan.model import Kind, Span
 from generator.plan.outputs import BuildOptions
-from generator.words.labels import LANGUAGES, catalog
+from generator.words import LANGUAGES, catalog
 from generator.site.time import occurrences, recurrence_text, span_text
 from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
 

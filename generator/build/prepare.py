@@ -16,6 +16,7 @@ from generator.lint import lint
 from generator.plan.check import CheckResult
 from generator.plan.outputs import BuildOptions, Finding
 from generator.plan.problems import ordered
+from generator.words import problem_text
 
 
 def checked(
@@ -27,7 +28,7 @@ def checked(
         return result, None
     resolved = resolve_now(now, result.plan.site.timezone)
     problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
-    findings = tuple(Finding(p.path, p.line, p.column, p.message(result.language)) for p in problems)
+    findings = tuple(Finding(p.path, p.line, p.column, problem_text(p, result.language)) for p in problems)
     return replace(result, problems=problems), BuildOptions(now=resolved, drafts=drafts, findings=findings)
 
 

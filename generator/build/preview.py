@@ -27,6 +27,7 @@ from generator.plan.problems import has_errors
 from generator.build.mkdocs.server import serve_folder
 from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
 from generator.plan.yamlfile import read
+from generator.words import problem_line
 
 PREVIEW = "preview"  # the served build, under .build/
 WATCHED = ("content", "calendar", CONFIG, "theme", EXTRA_PAGES)
@@ -73,7 +74,7 @@ def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None)
         writing.clear()
         result, options = checked(check_plan(root, reader), now, drafts)
         for problem in result.problems:
-            print(problem.format(result.language), file=sys.stderr)
+            print(problem_line(problem, result.language), file=sys.stderr)
         if options is None or has_errors(result.problems):
             return False
         try:

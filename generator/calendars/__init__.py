@@ -40,7 +40,8 @@ from icalendar.prop import vDuration, vUnknown
 from generator.calendars import text
 from generator.plan import urls
 from generator.plan import visibility
-from generator.calendars.items import Item, contents, label
+from generator.calendars.items import Item, contents
+from generator.words import label
 from generator.calendars.zones import tzid, vtimezone
 from generator.plan.model import Kind, Plan, Status
 from generator.plan.outputs import BuildOptions, Output
@@ -57,8 +58,8 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
     events = [item for _, item in found.events]
     everything = [*events, *found.campaigns, *found.launches, *found.key_dates, *(i for _, i in found.slots)]
 
-    about_all = site.description or label(language, "calendar.all")
-    events_name = f"{site.title} · {label(language, 'calendar.events')}"
+    about_all = site.description or label(language, "ics.calendar.all")
+    events_name = f"{site.title} · {label(language, 'ics.calendar.events')}"
     outputs = [
         Output(urls.calendar_file(urls.ALL), _calendar(build, everything, site.title, about_all)),
         Output(urls.calendar_file(urls.EVENTS), _calendar(build, events, events_name, events_name)),
@@ -66,7 +67,7 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
     for channel in plan.channels:
         slots = [item for channel_id, item in found.slots if channel_id == channel.id]
         name = f"{site.title} · {channel.name}"
-        about = label(language, "calendar.channel").format(channel=channel.name)
+        about = label(language, "ics.calendar.channel", channel=channel.name)
         outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, slots, name, about)))
     for event_id, item in sorted(found.events, key=lambda pair: pair[0]):
         entry = plan.entry(Kind.EVENT, event_id)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from generator.plan import urls
 
 from generator.plan import visibility
-from generator.words.labels import label as site_label
+from generator.words import label
 from generator.plan.model import (
     Campaign,
     Entry,
@@ -80,39 +80,6 @@ class Contents:
     slots: tuple[tuple[str, Item], ...]  # (channel id, item)
 
 
-_LABELS = {
-    "zh": {
-        "details": "详情",
-        "link": "链接",
-        "colon": "：",
-        "calendar.all": "活动、营销活动、新品上市、关键日期与发布排期",
-        "calendar.events": "活动",
-        "calendar.channel": "{channel}的发布排期",
-    },
-    "en": {
-        "details": "Details",
-        "link": "Link",
-        "colon": ": ",
-        "calendar.all": "Events, campaigns, launches, key dates and publications",
-        "calendar.events": "Events",
-        "calendar.channel": "{channel} publications",
-    },
-}
-
-
-def label(language: str, key: str) -> str:
-    """Calendar wording; statuses, event kinds and key-date kinds use the
-    site's own words (`pages_labels`), so a subscriber reads what the site says."""
-    shared = _SHARED.get(key.split(".")[0])
-    if shared:
-        return site_label(language, shared + key.split(".", 1)[-1])
-    table = _LABELS.get(language, _LABELS["zh"])
-    return table.get(key, key)
-
-
-_SHARED = {"status": "status.", "event": "event-kind.", "key-date": "legend.", "item": "legend."}
-
-
 def contents(plan: Plan, options: BuildOptions) -> Contents:
     events, campaigns, launches, slots = [], [], [], []
     for entry in plan.entries:
@@ -169,7 +136,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
     if not location and event.format != "offline" and event.url:
         location = event.url
     page = _page(plan, entry, options)
-    lines = [entry.summary, f"{label(language, 'link')}{label(language, 'colon')}{event.url}" if event.url else ""]
+    lines = [entry.summary, f"{label(language, 'ics.link')}{label(language, 'punct.colon')}{event.url}" if event.url else ""]
     return Item(
         uid=uid(plan, "event", entry.key),
         start=start,
@@ -180,7 +147,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
         status=entry.status,
         url=page,
         location=location or None,
-        categories=_unique((label(language, f"event.{event.kind}"), *entry.tags)),
+        categories=_unique((label(language, f"event-kind.{event.kind}"), *entry.tags)),
         repeat=event.repeat,
         exceptions=tuple(_exception(day, start) for day in event.exceptions) if event.repeat else (),
         reminders=event.reminders,
@@ -190,7 +157,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
 
 def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOptions) -> Item:
     language = plan.site.language
-    title = f"{label(language, 'item.campaign')}{label(language, 'colon')}{entry.title}"
+    title = f"{label(language, 'legend.campaign')}{label(language, 'punct.colon')}{entry.title}"
     return Item(
         uid=uid(plan, "campaign", entry.key),
         start=campaign.start,
@@ -200,7 +167,7 @@ def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOption
         description=_description(language, [entry.summary], _page(plan, entry, options)),
         status=entry.status,
         url=_page(plan, entry, options),
-        categories=_unique((label(language, "item.campaign"), *entry.tags)),
+        categories=_unique((label(language, "legend.campaign"), *entry.tags)),
         transparent=True,  # a campaign runs alongside the work; it does not make anyone busy
         last_day=campaign.end,
     )
@@ -210,7 +177,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
     language = plan.site.language
     zone = plan.site.timezone
     start, end, last = _moment(launch, zone)
-    title = f"{label(language, 'item.launch')}{label(language, 'colon')}{entry.title}"
+    title = f"{label(language, 'legend.launch')}{label(language, 'punct.colon')}{entry.title}"
     return Item(
         uid=uid(plan, "launch", entry.key),
         start=start,
@@ -220,7 +187,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
         description=_description(language, [entry.summary], _page(plan, entry, options)),
         status=entry.status,
         url=_page(plan, entry, options),
-        categories=_unique((label(language, "item.launch"), *entry.tags)),
+        categories=_unique((label(language, "legend.launch"), *entry.tags)),
         transparent=True,
         last_day=last,
     )
@@ -228,7 +195,7 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
 
 def _key_date(plan: Plan, key_date: KeyDate) -> Item:
     language = plan.site.language
-    kind = label(language, f"key-date.{key_date.kind}")
+    kind = label(language, f"legend.{key_date.kind}")
     return Item(
         uid=uid(plan, "keydate", key_date.key),
         start=key_date.date,
@@ -254,7 +221,7 @@ def _slot(plan: Plan, entry: Entry, slot: Slot, options: BuildOptions) -> Item:
         start=start,
         end=end,
         zone=slot.zone,
-        summary=_marked(language, slot.status, f"{channel_name}{label(language, 'colon')}{slot.title}"),
+        summary=_marked(language, slot.status, f"{channel_name}{label(language, 'punct.colon')}{slot.title}"),
         description=_description(language, [slot.summary], page),
         status=slot.status,
         url=page,
@@ -305,14 +272,14 @@ def _marked(language: str, status: Status, title: str) -> str:
     """Drafts and cancelled things say so in their title, for clients that show them plainly."""
     if status.is_draft or status.is_cancelled:
         mark = label(language, f"status.{status.value}")
-        return f"【{mark}】{title}" if language == "zh" else f"[{mark}] {title}"
+        return label(language, "ics.marked", mark=mark, title=title)
     return title
 
 
 def _description(language: str, lines: list[str], page: str | None) -> str:
     parts = [line for line in lines if line]
     if page:
-        parts.append(f"{label(language, 'details')}{label(language, 'colon')}{page}")
+        parts.append(f"{label(language, 'ics.details')}{label(language, 'punct.colon')}{page}")
     return "\n\n".join(parts)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from generator.words.fields import describe
 from generator.plan.model import Kind, Plan
+from generator.words import field_help as describe
+from generator.words import label
 
 KIND_NAMES = {
     "product": Kind.PRODUCT,
@@ -21,21 +22,13 @@ KIND_NAMES = {
     **{kind.value: kind for kind in Kind},
 }
 
-_TITLES = {
-    Kind.PRODUCT: ("新产品名称", "New product"),
-    Kind.USER_STORY: ("米粉故事标题", "A member's story"),
-    Kind.BRAND_STORY: ("品牌故事标题", "A brand story"),
-    Kind.EVENT: ("活动名称", "Event name"),
-    Kind.CAMPAIGN: ("战役名称", "Campaign name"),
-}
-
 
 def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
     """The YAML text of a new entry of `kind`."""
     ids = _Ids(plan)
     day = today + timedelta(days=30)  # practitioners plan at least a month ahead
     lines = [f"# yaml-language-server: $schema=../../schema/{kind.value}.schema.json"]
-    title = _TITLES[kind][1 if language == "en" else 0]
+    title = label(language, f"new.title.{kind.value}")
 
     def field(key: str, value: str, optional: bool = True) -> None:
         comment = describe(key, language)
@@ -58,7 +51,7 @@ def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
     field("image", "images/example.png")
     lines.append(f"# {describe('body', language)}")
     lines.append("body: |")
-    lines.append("  " + ("Write the body here, in Markdown." if language == "en" else "在这里写正文，支持 Markdown。"))
+    lines.append("  " + label(language, "new.body"))
     lines.append(f"# {describe('publish', language)}")
     lines.append("publish:")
     lines.append(f"  - channel: {ids.first('channel')}  # {describe('channel', language)}")

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from generator.plan import schema
-from generator.words.fields import describe
+from generator.words import field_help as describe
 from generator.plan.model import Kind, Plan
 from generator.plan.outputs import Output
 

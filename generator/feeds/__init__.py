@@ -37,6 +37,7 @@ from generator.plan import urls
 from generator.plan import visibility
 from generator.plan.model import Entry, Kind, Plan, Site, Slot, starts_at
 from generator.plan.outputs import BuildOptions, Output
+from generator.words import label
 
 GENERATOR = "community-plan"
 TAG_DATE = "2026"
@@ -48,17 +49,6 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _TAG_SAFE = "/:@!$'()*+,;=-._~"
 
 _JSON_HTML_SAFE = (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"))
-
-_LABELS = {
-    "zh": {
-        "all": "{site}：最新发布",
-        "channel": "{site}在{channel}的发布",
-    },
-    "en": {
-        "all": "{site}: latest publications",
-        "channel": "{site} on {channel}",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,8 +240,8 @@ def _feed(
 
 
 def _label(site: Site, which: str, **values: str) -> str:
-    labels = _LABELS.get(site.language, _LABELS["en"])
-    return labels[which].format(site=site.title, **values)
+    """A feed's own title line (`feed.name.*`), in the site's language."""
+    return label(site.language, f"feed.name.{which}", site=site.title, **values)
 
 
 # --- identity and text ----------------------------------------------------------------

@@ -59,6 +59,10 @@ def _warn(source: Source, code: str, **args: object) -> Problem:
     return problem(source.path, source.line, source.column, code, Severity.WARNING, **args)
 
 
+# A warning names this many short weeks at most; the words mark a list cut short (…).
+_SHOWN = 6
+
+
 # --- continuity -------------------------------------------------------------------------
 
 
@@ -68,17 +72,12 @@ def _cadence(context: _Context) -> Iterator[Problem]:
         if not channel.cadence:
             continue
         weeks = counts.by_channel_week.get(channel.id, Counter())
-        zh = context.plan.site.language == "zh"  # the list is text of the plan's language
-        short = [
-            f"{week.isoformat()}（{weeks[week]}）" if zh else f"{week.isoformat()} ({weeks[week]})"
-            for week in counts.weeks
-            if weeks[week] < channel.cadence
-        ]
+        # (week, count) pairs: the words say them in the plan's language
+        short = [(week.isoformat(), weeks[week]) for week in counts.weeks if weeks[week] < channel.cadence]
         if short:
-            shown = ("、" if zh else ", ").join(short[:6]) + ("…" if len(short) > 6 else "")
             yield _warn(
                 channel.source, "lint.cadence", channel=channel.id, cadence=_number(channel.cadence),
-                weeks=len(short), list=shown,
+                weeks=len(short), list=short[:_SHOWN], list_more=len(short[_SHOWN:]),
             )
 
 
@@ -125,7 +124,7 @@ def _tier_coverage(context: _Context) -> Iterator[Problem]:
         reached = counts.by_tier_month.get(tier.id, Counter())
         empty = [f"{y}-{m:02d}" for y, m in counts.months if not reached[(y, m)]]
         if empty:
-            yield _warn(tier.source, "lint.tier_coverage", tier=tier.id, months="、".join(empty))
+            yield _warn(tier.source, "lint.tier_coverage", tier=tier.id, months=empty)
 
 
 def _campaign_tiers(context: _Context) -> Iterator[Problem]:

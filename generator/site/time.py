@@ -12,16 +12,8 @@ from zoneinfo import ZoneInfo
 
 from generator.plan import recurrence
 from generator.plan.model import Event, Moment, Recurrence, Span
-from generator.words.labels import label
+from generator.words import aside, label, listing, plural, weekday_list
 
-_WEEKDAYS = {
-    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 # A recurrence can name thousands of dates; a page lists this many at most.
@@ -29,7 +21,7 @@ OCCURRENCE_LIMIT = 400
 
 
 def weekday_names(language: str) -> tuple[str, ...]:
-    return _WEEKDAYS[language]
+    return tuple(label(language, f"date.weekday.{code}") for code in _BYDAY)
 
 
 def iso(day: date) -> str:
@@ -38,24 +30,25 @@ def iso(day: date) -> str:
 
 def date_text(day: date, language: str) -> str:
     """`2027年4月6日 周二` / `Tue 6 Apr 2027`."""
-    weekday = _WEEKDAYS[language][day.weekday()]
-    if language == "zh":
-        return f"{day.year}年{day.month}月{day.day}日 {weekday}"
-    return f"{weekday} {day.day} {_MONTHS_EN[day.month - 1][:3]} {day.year}"
+    return label(language, "date.full", **_date_values(day, language))
 
 
 def short_date_text(day: date, language: str) -> str:
     """`4月6日 周二` / `Tue 6 Apr`: for lists inside a year that is already clear."""
-    weekday = _WEEKDAYS[language][day.weekday()]
-    if language == "zh":
-        return f"{day.month}月{day.day}日 {weekday}"
-    return f"{weekday} {day.day} {_MONTHS_EN[day.month - 1][:3]}"
+    return label(language, "date.short", **_date_values(day, language))
+
+
+def _date_values(day: date, language: str) -> dict[str, object]:
+    return {
+        "year": day.year,
+        "month": label(language, f"date.month.short.{day.month}"),
+        "day": day.day,
+        "weekday": label(language, f"date.weekday.{_BYDAY[day.weekday()]}"),
+    }
 
 
 def month_title(year: int, month: int, language: str) -> str:
-    if language == "zh":
-        return f"{year}年{month}月"
-    return f"{_MONTHS_EN[month - 1]} {year}"
+    return label(language, "date.month_title", year=year, month=label(language, f"date.month.{month}"))
 
 
 def clock(value: datetime) -> str:
@@ -104,8 +97,7 @@ def span_text(span: Span, language: str, zone: str | None = None) -> str:
         days = (end - start).days + 1
         tail = short_date_text(end, language) if end.year == start.year else date_text(end, language)
         count = label(language, "days", n=days)
-        opening, closing = ("（", "）") if language == "zh" else (" (", ")")
-        return f"{date_text(start, language)} – {tail}{opening}{count}{closing}"
+        return f"{date_text(start, language)} – {tail}{aside(language, count)}"
     assert isinstance(span.start, datetime) and isinstance(span.end, datetime)
     target = zone or span.zone
     start, end = in_zone(span.start, target), in_zone(span.end, target)
@@ -119,14 +111,12 @@ def duration_text(delta: timedelta, language: str) -> str:
     """Reminders: `1d` reads `提前 1 天` / `1 day before`."""
     minutes = int(delta.total_seconds() // 60)
     if minutes % (60 * 24) == 0:
-        n, zh, en = minutes // (60 * 24), "天", "day"
+        n, unit = minutes // (60 * 24), "day"
     elif minutes % 60 == 0:
-        n, zh, en = minutes // 60, "小时", "hour"
+        n, unit = minutes // 60, "hour"
     else:
-        n, zh, en = minutes, "分钟", "minute"
-    if language == "zh":
-        return f"提前 {n} {zh}"
-    return f"{n} {en}{'' if n == 1 else 's'} before"
+        n, unit = minutes, "minute"
+    return plural(language, f"remind.{unit}", n)
 
 
 def number_text(value: float) -> str:
@@ -181,44 +171,26 @@ def recurrence_text(event: Event, language: str) -> str:
     days = repeat.byday or (_BYDAY[start.weekday()],)
     happening = sum(1 for o in occurrences(event) if not o.skipped)
     skipped = [iso(d) for d in sorted(event.exceptions)]
-    if language == "zh":
-        text = _zh_rule(repeat, days, start) + (f" {at}" if at else "")
-        if repeat.until:
-            text += f"，至 {iso(repeat.until)}"
-        text += f"，共 {happening} 次"
-        if skipped:
-            text += "；跳过 " + "、".join(skipped)
-        return text
-    text = _en_rule(repeat, days, start) + (f" at {at}" if at else "")
+    text = _rule(repeat, days, start, language)
+    if at:
+        text += label(language, "repeat.at", at=at)
     if repeat.until:
-        text += f", until {iso(repeat.until)}"
-    text += f", {happening} time{'' if happening == 1 else 's'}"
+        text += label(language, "repeat.until", until=iso(repeat.until))
+    text += plural(language, "repeat.count", happening)
     if skipped:
-        text += "; skipping " + ", ".join(skipped)
+        text += label(language, "repeat.skipping", dates=listing(language, skipped))
     return text
 
 
-def _zh_rule(repeat: Recurrence, days: tuple[str, ...], start: Moment) -> str:
+def _rule(repeat: Recurrence, days: tuple[str, ...], start: Moment, language: str) -> str:
+    """`每周二、四` / `Every Tue and Thu`: the rule itself, before its time and its end."""
     n = repeat.interval
     if repeat.freq == "daily":
-        return "每天" if n == 1 else f"每 {n} 天"
+        return plural(language, "repeat.daily", n)
     if repeat.freq == "weekly":
-        names = [_WEEKDAYS["zh"][_BYDAY.index(d)] for d in _week_order(days)]
-        # 周二、四: the 周 is said once, as a reader writes it
-        joined = names[0] + "".join("、" + name[1:] for name in names[1:])
-        return f"每{joined}" if n == 1 else f"每 {n} 周的{joined}"
-    return f"每月 {start.day} 日" if n == 1 else f"每 {n} 个月的 {start.day} 日"
-
-
-def _en_rule(repeat: Recurrence, days: tuple[str, ...], start: Moment) -> str:
-    n = repeat.interval
-    if repeat.freq == "daily":
-        return "Every day" if n == 1 else f"Every {n} days"
-    if repeat.freq == "weekly":
-        names = [_WEEKDAYS["en"][_BYDAY.index(d)] for d in _week_order(days)]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        return f"Every {joined}" if n == 1 else f"Every {n} weeks on {joined}"
-    return f"Monthly on day {start.day}" if n == 1 else f"Every {n} months on day {start.day}"
+        names = [label(language, f"date.weekday.{d}") for d in _week_order(days)]
+        return plural(language, "repeat.weekly", n, days=weekday_list(language, names))
+    return plural(language, "repeat.monthly", n, day=start.day)
 
 
 def _week_order(days: tuple[str, ...]) -> list[str]:

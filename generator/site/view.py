@@ -29,7 +29,7 @@ from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
 from generator.plan.outputs import BuildOptions, Output
 from generator.site.items import CAMPAIGN, Item, plan_items
-from generator.words.labels import catalog, label
+from generator.words import aside, catalog, label, listing
 from generator.site.time import moment_text
 from generator.plan.visibility import has_page, in_calendars
 
@@ -69,10 +69,10 @@ class Context:
 
     def aside(self, text: str) -> str:
         """A parenthetical, with the brackets and spacing of the language."""
-        return f"（{text}）" if self.language == "zh" else f" ({text})"
+        return aside(self.language, text)
 
     def listing(self, values: Iterable[str]) -> str:
-        return ("、" if self.language == "zh" else ", ").join(values)
+        return listing(self.language, values)
 
 
 def context(plan: Plan, options: BuildOptions, memo: PageCache | None = None) -> Context:
