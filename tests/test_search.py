@@ -3,13 +3,26 @@ Material's search worker expects them, through the real MkDocs build."""
 
 from __future__ import annotations
 
+import inspect
+import re
 from pathlib import Path
 
 import pytest
 import rjieba
-from support_site import BASIC, build_project, make_project, search_index
+from material.plugins.search.plugin import SearchPlugin
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+from support_site import BASIC, HOSTILE, build_project, make_project, search_index
 
-from generator.build.mkdocs.search import WORD_BREAK, SectionIndex, sections
+from generator.build.mkdocs import site as sitebuild
+from generator.build.mkdocs.search import (
+    MATERIAL_INDEX,
+    MATERIAL_OPTIONS,
+    MATERIAL_SEARCH,
+    WORD_BREAK,
+    SectionIndex,
+    sections,
+)
 from generator.build.mkdocs.site import SiteBuildError
 
 
@@ -88,3 +101,91 @@ def test_a_missing_dictionary_fails_the_build_with_its_name(tmp_path: Path) -> N
     with pytest.raises(SiteBuildError) as failure:
         build_project(root)
     assert "plugins.search.jieba_dict_user: missing.txt: no such file" in str(failure.value)
+
+
+# --- Material's insides we lean on --------------------------------------------------
+
+
+def _material_search_plugin(tmp_path: Path) -> BasePlugin:
+    """Material's search plugin, configured as in a build (its on_config run)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme: material\nplugins: [search]\n", encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    return config.plugins[MATERIAL_SEARCH]
+
+
+def test_materials_search_plugin_keeps_its_index_where_ours_takes_its_place(tmp_path: Path) -> None:
+    plugin = _material_search_plugin(tmp_path)
+    index = getattr(plugin, MATERIAL_INDEX, None)
+    assert callable(getattr(index, "add_entry_from_context", None))
+    assert callable(getattr(index, "generate_search_index", None))
+    assert all(key in plugin.config for key in MATERIAL_OPTIONS)
+    # and Material feeds and writes the index through that attribute, not a copy of it
+    for event in (type(plugin).on_page_context, type(plugin).on_post_build):
+        assert f"self.{MATERIAL_INDEX}." in inspect.getsource(event)
+
+
+def test_a_material_keeping_its_index_elsewhere_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    material_on_config = SearchPlugin.on_config
+
+    def renamed(self: SearchPlugin, config: object) -> object:  # a Material that renamed the attribute
+        result = material_on_config(self, config)
+        self._index = self.__dict__.pop(MATERIAL_INDEX)
+        return result
+
+    monkeypatch.setattr(SearchPlugin, "on_config", renamed)
+    with pytest.raises(SiteBuildError) as failure:
+        build_project(make_project(BASIC, tmp_path / "p"))
+    assert f"keeps no index object in `{MATERIAL_INDEX}` any more" in str(failure.value)
+
+
+def test_the_built_index_is_ours_not_materials(tmp_path: Path) -> None:
+    built = build_project(make_project(BASIC, tmp_path / "p"))
+    data = (built.site / "search" / "search_index.json").read_bytes()
+    assert "川西".encode() in data  # Material writes \\uXXXX escapes
+    docs = search_index(built.site)["docs"]
+    assert any(WORD_BREAK + "川西" + WORD_BREAK in d["text"] for d in docs)  # words cut (Material's needs jieba)
+    # the pages citing a page are listed out of search (Material's parser leaks the list)
+    assert {d["text"] for d in docs if d["location"] == "campaigns/spring-launch/#referred-by"} == {""}
+
+
+def _stock_material_index(monkeypatch: pytest.MonkeyPatch, plan: Path, destination: Path) -> dict:
+    """The index Material's own indexer makes of the same pages (ours not registered)."""
+    with monkeypatch.context() as patched:
+        patched.setattr(sitebuild, "SearchIndexer", lambda project: BasePlugin())
+        return search_index(build_project(make_project(plan, destination)).site)
+
+
+def _sections(index: dict) -> list[tuple[str, str]]:
+    return [(d["location"], d["title"].replace(WORD_BREAK, "")) for d in index["docs"]]
+
+
+def _comparable_text(text: str) -> str:
+    """Words joined again; Material's empty paragraphs dropped (see below); whitespace collapsed."""
+    return re.sub(r"\s+", " ", text.replace(WORD_BREAK, "").replace("<p></p>", "")).strip()
+
+
+@pytest.mark.parametrize("plan", [BASIC, HOSTILE], ids=["basic", "hostile"])
+def test_our_index_has_the_sections_materials_own_indexer_makes(
+    plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours = search_index(build_project(make_project(plan, tmp_path / "ours")).site)
+    stock = _stock_material_index(monkeypatch, plan, tmp_path / "stock")
+    assert ours["config"] == stock["config"]
+    # the same sections, in the same order: locations (anchors) and titles, our word breaks aside
+    assert _sections(ours) == _sections(stock)
+    # The text differs on purpose in two ways only, both Material's parser's slips:
+    # - a `data-search-exclude` block (the "referred by" lists) ends for Material at
+    #   the first closing tag nested in it, and the rest is indexed: a story would be
+    #   found through every page that cites it. Ours leaves the whole block out.
+    # - closing a kept tag, Material looks for the section's first `<p>`, not the
+    #   one being closed, so it keeps empty paragraphs (`<p></p>`); ours drops them.
+    differing = [
+        (o["location"], o["text"])
+        for o, s in zip(ours["docs"], stock["docs"])
+        if _comparable_text(o["text"]) != _comparable_text(s["text"])
+    ]
+    assert differing and all(location.endswith("#referred-by") and text == "" for location, text in differing)

@@ -33,6 +33,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 MATERIAL_SEARCH = "material/search"
+# The attribute of Material's search plugin that holds its index object
+# (made in its on_config, fed in on_page_context, written in on_post_build).
+# We set it to ours; should Material rename it, setting it would quietly do
+# nothing, so `_replace_index` checks it is there and fails the build if not.
+MATERIAL_INDEX = "search_index"
+# The plugin's options we read (the index's config) or take (the dictionaries).
+MATERIAL_OPTIONS = ("lang", "separator", "pipeline", "fields", "jieba_dict", "jieba_dict_user")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 KEPT_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # as Material keeps them
 SKIPPED_TAGS = frozenset({"script", "style", "object"})
@@ -64,6 +71,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
     def _take_dictionaries(self, config: MkDocsConfig) -> MkDocsConfig:
         material = config.plugins.get(MATERIAL_SEARCH)
         if material is not None and material.config.enabled:
+            _check_options(material)
             paths = [self._dictionary(material.config[key], key) for key in ("jieba_dict", "jieba_dict_user")]
             self.segmenter = _segmenter(*paths)
             material.config["jieba_dict"] = material.config["jieba_dict_user"] = None
@@ -73,8 +81,9 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
     def _replace_index(self, config: MkDocsConfig) -> MkDocsConfig:
         material = config.plugins.get(MATERIAL_SEARCH)
         if material is not None and self.segmenter is not None:
+            _check_index(material)
             settings = {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-            material.search_index = SectionIndex(settings, self.segmenter)
+            setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter))
         return config
 
     on_config = CombinedEvent(_take_dictionaries, _replace_index)
@@ -86,6 +95,28 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if not path.is_file():
             raise PluginError(f"plugins.search.{option}: {value}: no such file (paths are relative to {self.project})")
         return path
+
+
+def _check_options(material: BasePlugin) -> None:  # type: ignore[type-arg]
+    """Fails the build if Material's plugin lost an option we read or take."""
+    missing = [key for key in MATERIAL_OPTIONS if key not in material.config]
+    if missing:
+        raise PluginError(
+            f"Material's search plugin has no option {', '.join(missing)} any more: "
+            "generator/build/mkdocs/search.py must be brought up to this Material"
+        )
+
+
+def _check_index(material: BasePlugin) -> None:  # type: ignore[type-arg]
+    """Fails the build if Material's plugin no longer keeps its index where we
+    put ours (replacing it would do nothing: the slow, unsegmented index would
+    come back without a word)."""
+    index = getattr(material, MATERIAL_INDEX, None)
+    if not all(callable(getattr(index, name, None)) for name in ("add_entry_from_context", "generate_search_index")):
+        raise PluginError(
+            f"Material's search plugin keeps no index object in `{MATERIAL_INDEX}` any more: "
+            "generator/build/mkdocs/search.py must be brought up to this Material"
+        )
 
 
 class SectionIndex:

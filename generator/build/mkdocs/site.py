@@ -16,7 +16,10 @@ config plain YAML, so a move to Zensical (which reads the same mkdocs.yml)
 keeps working. What of ours runs inside MkDocs is registered for the run only
 and only makes it faster: `search.SearchIndexer` (Material's index, built
 faster) and `sitesplit.Share` (a build of 200 entry pages or more is two
-MkDocs runs, one per core).
+MkDocs runs, one per core, unless mkdocs.yml adds plugins or hooks). Both
+lean on MkDocs' and Material's insides; each checks what it leans on and
+fails the build loudly rather than quietly doing nothing (tests/test_search.py,
+tests/test_sitesplit.py, tests/test_theme.py hold them to the installed versions).
 """
 
 from __future__ import annotations
@@ -109,7 +112,8 @@ def build_site(
         _forget_pages(site_dir, removed)
         _merge_search_index(site_dir, previous, removed)
         return
-    if two_runs:
+    # a site with plugins of its own builds in one run: each run would give them half the pages
+    if two_runs and not sitesplit.unsplittable(parent):
         entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
         share = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
         _run_mkdocs_in_two(config_path, options, project, site_dir, share)
@@ -242,15 +246,24 @@ def _run_mkdocs_in_two(
     """Two MkDocs runs, one per core: the second builds the pages `theirs`
     into a folder of its own, then they join the first's (`sitesplit`)."""
     second = site_dir.with_name(site_dir.name + ".second")
+    first = sitesplit.Share(None, theirs)
     try:
-        with parallel.started(
-            lambda: _run_mkdocs(config_path, options, project, second, sitesplit.Share(theirs, frozenset()))
-        ) as other_run:
-            _run_mkdocs(config_path, options, project, share=sitesplit.Share(None, theirs))
-            other_run.result()
-        sitesplit.join(site_dir, second, theirs, int(options.now.timestamp()))
+        with parallel.started(lambda: _run_second(config_path, options, project, second, theirs)) as other_run:
+            _run_mkdocs(config_path, options, project, share=first)
+            built = other_run.result()
+        with _build_date(options):
+            sitesplit.join(site_dir, second, theirs, first, built)
     finally:
         shutil.rmtree(second, ignore_errors=True)
+
+
+def _run_second(
+    config_path: Path, options: BuildOptions, project: Path, second: Path, theirs: frozenset[str]
+) -> sitesplit.Built:
+    """The second run (in a process of its own); hands back what it built."""
+    share = sitesplit.Share(theirs, frozenset())
+    _run_mkdocs(config_path, options, project, second, share)
+    return share.built
 
 
 def _search_entries(site_dir: Path) -> list[dict]:

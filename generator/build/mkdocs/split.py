@@ -7,9 +7,14 @@ a second MkDocs process builds a share of them, with the navigation pages,
 into a folder of its own, while this process builds everything else. Each
 run marks the other's pages excluded (MkDocs then neither renders nor copies
 them, and a link to one is still written to its URL). Then the second run's
-pages move in, and its part of the search index and the sitemap join ours.
+pages move in, and its part of the search index and the sitemap join ours,
+in the order one run writes them (the order of the pages in MkDocs' files),
+so that the split build and a one-run build are the same bytes, every file.
 
-The preview does not split: its dirty builds redo a page or two.
+The preview does not split: its dirty builds redo a page or two. Nor does a
+site whose mkdocs.yml adds plugins or hooks (`unsplittable`): a plugin such
+as Material's tags or blog reads every page of the run to write its own, and
+each run would see half of them.
 """
 
 from __future__ import annotations
@@ -17,19 +22,37 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_build_timestamp
 
 from generator.build.mkdocs.search import INDEX_FILE, index_text
 
 SITEMAP = Path("sitemap.xml")
-_URL_BLOCK = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
-_LOC = re.compile(r"<loc>([^<]*)</loc>")
+SITEMAP_NS = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# What a team's mkdocs.yml may list and still be split: the search plugin
+# (Material's; its index is joined here). Anything else could need all the pages.
+SPLITTABLE_PLUGINS = frozenset({"search", "material/search"})
+
+
+def unsplittable(team_config: dict[str, Any]) -> list[str]:
+    """The plugins and hooks of the team's configuration (INHERITs resolved)
+    that forbid a split build; empty if it can be split."""
+    plugins = team_config.get("plugins") or []
+    names = [next(iter(item)) if isinstance(item, dict) else str(item) for item in plugins] if isinstance(
+        plugins, list
+    ) else [str(name) for name in plugins]
+    found = [name for name in names if name not in SPLITTABLE_PLUGINS]
+    return found + [f"hooks: {hook}" for hook in team_config.get("hooks") or []]
 
 
 def second_share(entry_pages: dict[str, int], total: int) -> frozenset[str]:
@@ -46,20 +69,45 @@ def second_share(entry_pages: dict[str, int], total: int) -> frozenset[str]:
     return frozenset(share)
 
 
+@dataclass
+class Built:
+    """What one run tells the join about the pages it built (docs paths by
+    their page URL and by their sitemap location). Plain strings: the second
+    run hands it back from its process."""
+
+    urls: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
+
+
 class Share(BasePlugin):  # type: ignore[type-arg]
-    """Registered for one run: marks the pages this run leaves to the other excluded."""
+    """Registered for one run: marks the pages this run leaves to the other
+    excluded, and notes what the join needs (the order of all the pages, the
+    pages built, the theme's templates)."""
 
     def __init__(self, builds: frozenset[str] | None, leaves: frozenset[str]) -> None:
         super().__init__()
         self.builds = builds  # None: every page but those it leaves (the first run)
         self.leaves = leaves
+        self.order: list[str] = []  # every page's docs path, in the order one run writes them
+        self.built = Built()
+        self.env: Environment | None = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.order = [file.src_uri for file in files.documentation_pages()]
         listed = set(_nav_paths(config.nav or []))
         for file in files:
             if self._left(file, listed, config.docs_dir):
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The pages exist now (their URLs, as the search index and the sitemap write them)."""
+        self.env = env
+        for file in files.documentation_pages():
+            if file.page is not None:
+                self.built.urls[file.page.url] = file.src_uri
+                self.built.locations[file.page.canonical_url or file.page.abs_url or ""] = file.src_uri
+        return env
 
     def _left(self, file: File, listed: set[str], docs_dir: str) -> bool:
         if file.src_uri in self.leaves:
@@ -72,15 +120,18 @@ class Share(BasePlugin):  # type: ignore[type-arg]
         return file.src_dir == docs_dir
 
 
-def join(site: Path, second: Path, share: frozenset[str], build_epoch: int) -> None:
-    """Moves the second run's pages into `site`; adds their search entries and sitemap lines."""
-    urls = {_page_dir(path) for path in share}
-    for url in sorted(urls):
+def join(site: Path, second: Path, share: frozenset[str], first: Share, theirs: Built) -> None:
+    """Moves the second run's pages into `site`; adds their search entries and
+    sitemap lines where one run would have written them. Call it with
+    SOURCE_DATE_EPOCH as the runs had it (the sitemap's gzip is stamped)."""
+    for url in sorted({_page_dir(path) for path in share}):
         target = site / url
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(second / url, target)
-    _join_search_index(site, second, urls)
-    _join_sitemap(site, second, urls, build_epoch)
+    position = {path: n for n, path in enumerate(first.order)}
+    _join_search_index(site, second, share, position, first.built, theirs)
+    if first.env is not None:
+        _join_sitemap(site, second, share, position, first, theirs)
 
 
 def _page_dir(docs_path: str) -> str:
@@ -88,37 +139,80 @@ def _page_dir(docs_path: str) -> str:
     return docs_path.removesuffix("index.md").removesuffix(".md").rstrip("/")
 
 
-def _join_search_index(site: Path, second: Path, urls: set[str]) -> None:
-    ours, theirs = site / INDEX_FILE, second / INDEX_FILE
-    if not ours.is_file() or not theirs.is_file():
+def _join_search_index(
+    site: Path, second: Path, share: frozenset[str], position: dict[str, int], ours: Built, theirs: Built
+) -> None:
+    """Our entries and the second run's for its share, page by page in the
+    files' order (each page's sections keep theirs)."""
+    ours_path, theirs_path = site / INDEX_FILE, second / INDEX_FILE
+    if not ours_path.is_file() or not theirs_path.is_file():
         return
-    data = json.loads(ours.read_bytes())
-    added = [d for d in json.loads(theirs.read_bytes())["docs"] if d["location"].split("#")[0].rstrip("/") in urls]
-    data["docs"] = data["docs"] + added
-    ours.write_text(index_text(data), encoding="utf-8")
+    data = json.loads(ours_path.read_bytes())
+    entries = [(_page_of(entry, ours), entry) for entry in data["docs"]]
+    for entry in json.loads(theirs_path.read_bytes())["docs"]:
+        if (path := _page_of(entry, theirs)) in share:
+            entries.append((path, entry))
+    data["docs"] = [entry for _, entry in sorted(entries, key=lambda pair: position[pair[0]])]
+    ours_path.write_text(index_text(data), encoding="utf-8")
 
 
-def _join_sitemap(site: Path, second: Path, urls: set[str], build_epoch: int) -> None:
-    """The second run's pages into our sitemap, and its gzip made again as MkDocs makes it."""
-    ours, theirs = site / SITEMAP, second / SITEMAP
-    if not ours.is_file() or not theirs.is_file():
+def _page_of(entry: dict[str, Any], built: Built) -> str:
+    """The docs path of a search entry's page (its location is the page's URL, then an anchor)."""
+    return _known(built.urls, entry["location"].split("#")[0], "search entry")
+
+
+def _join_sitemap(
+    site: Path, second: Path, share: frozenset[str], position: dict[str, int], first: Share, theirs: Built
+) -> None:
+    """Both runs' sitemaps read as XML, their pages written again with the
+    theme's own sitemap template, in the files' order, and gzipped as MkDocs
+    gzips it (`mkdocs.commands.build._build_theme_template`)."""
+    ours_path, theirs_path = site / SITEMAP, second / SITEMAP
+    if not ours_path.is_file() or not theirs_path.is_file():
         return
-    suffixes = tuple(f"/{url}/" for url in urls)
-    blocks = [b for b in _URL_BLOCK.findall(theirs.read_text(encoding="utf-8")) if _is_one_of(b, suffixes)]
-    text = ours.read_text(encoding="utf-8")
-    end = text.rindex("</urlset>")
-    text = text[:end] + "".join(blocks) + text[end:]
-    ours.write_text(text, encoding="utf-8")
-    gz_path = f"{ours}.gz"
+    urls = _sitemap(ours_path, first.built) + [url for url in _sitemap(theirs_path, theirs) if url[0] in share]
+    pages = [_SitemapPage(loc, lastmod) for _, loc, lastmod in sorted(urls, key=lambda url: position[url[0]])]
+    assert first.env is not None
+    output = first.env.get_template(str(SITEMAP)).render(pages=[SimpleNamespace(page=page) for page in pages])
+    ours_path.write_bytes(output.encode("utf-8"))
+    gz_path = f"{ours_path}.gz"
+    stamp = get_build_timestamp(pages=[page for page in pages if page.update_date] or None)  # type: ignore[misc]
     with open(gz_path, "wb") as stream, gzip.GzipFile(
-        fileobj=stream, filename=gz_path, mode="wb", mtime=build_epoch
+        fileobj=stream, filename=gz_path, mode="wb", mtime=stamp
     ) as compressed:
-        compressed.write(text.encode("utf-8"))
+        compressed.write(output.encode("utf-8"))
 
 
-def _is_one_of(block: str, suffixes: tuple[str, ...]) -> bool:
-    found = _LOC.search(block)
-    return bool(found) and found.group(1).endswith(suffixes)
+def _sitemap(path: Path, built: Built) -> list[tuple[str, str, str | None]]:
+    """A sitemap's pages: (docs path, location, last modified date or None)."""
+    found = []
+    for url in ElementTree.parse(path).getroot().findall("sitemap:url", SITEMAP_NS):
+        loc = url.findtext("sitemap:loc", "", SITEMAP_NS).strip()
+        lastmod = url.findtext("sitemap:lastmod", None, SITEMAP_NS)
+        found.append((_known(built.locations, loc, "sitemap location"), loc, lastmod))
+    return found
+
+
+@dataclass(frozen=True)
+class _SitemapPage:
+    """What MkDocs' sitemap template reads of a page."""
+
+    canonical_url: str
+    update_date: str | None
+    is_link: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def abs_url(self) -> str:
+        return self.canonical_url
+
+
+def _known(pages: dict[str, str], key: str, what: str) -> str:
+    """The docs path of a page a run built; a key no run noted would be
+    joined in the wrong place, so it stops the build."""
+    if key not in pages:
+        raise RuntimeError(f"split build: {what} {key!r} is no page either run built")
+    return pages[key]
 
 
 def _nav_paths(nav: Iterable[object]) -> Iterable[str]:
