@@ -1,15 +1,16 @@
 """From checked values to the model: zones applied, defaults filled, identities made.
 
-Runs only on a plan whose files all converted and whose references resolve;
-what it can still find (an end before its start once zones are known, an
-`except` date that is no occurrence) it reports as located problems.
+Runs only on a plan whose files all converted and whose references resolve.
+It takes what `check` read (`read.PlanFiles`): converted values that carry
+where they were written, so no YAML node reaches it. What it can still find
+once zones are known (a weekly event starting off its days, an `except` date
+that is no occurrence, a slot id used twice) it reports as located problems.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
+from typing import Any
 
 from generator.plan.model import (
     Author,
@@ -41,46 +42,24 @@ from generator.plan.model import (
     UserStory,
 )
 from generator.plan.problems import Problem, Severity, problem
+from generator.plan.read import EntryFile, PlanFiles
 from generator.plan.recurrence import dates as recurrence_dates
-from generator.plan.specs import parse_date
-from generator.plan.yamlfile import Mapping, Node, Sequence
-
-if TYPE_CHECKING:
-    from generator.plan.check import EntryFile
-
-DEFAULT_ZONE = "Asia/Shanghai"
+from generator.plan.specs import NO_ITEMS, Fields, Items
+from generator.plan.zones import DEFAULT_ZONE, localize
 
 
-def localize(value: Moment, zone: str) -> Moment:
-    """A date stays a date; a naive time is read in `zone`; an offset is moved into `zone`."""
-    if not isinstance(value, datetime):
-        return value
-    if value.tzinfo is None:
-        return value.replace(tzinfo=ZoneInfo(zone))
-    return value.astimezone(ZoneInfo(zone))
-
-
-def assemble(
-    site_values: dict[str, Any],
-    channel_values: tuple[dict[str, Any], ...],
-    key_date_values: tuple[dict[str, Any], ...],
-    entries: list[EntryFile],
-    slot_nodes: dict[str, tuple[Node, ...]],
-    channel_nodes: Node | None = None,
-    key_date_nodes: Node | None = None,
-    site_node: Node | None = None,
-) -> tuple[Plan, list[Problem]]:
+def assemble(files: PlanFiles) -> tuple[Plan, list[Problem]]:
+    """The model of a plan that checked, and what is found only once zones are applied."""
     problems: list[Problem] = []
-    site = _site(site_values, site_node)
-    channels = tuple(_channel(c, n) for c, n in zip(channel_values, _items(channel_nodes)))
-    key_dates = tuple(_key_date(k, n) for k, n in zip(key_date_values, _items(key_date_nodes)))
-    built = tuple(_entry(e, site, slot_nodes.get(e.path, ()), problems) for e in entries)
+    site = _site(files.site)
+    channels = tuple(_channel(c) for c in files.channels)
+    key_dates = tuple(_key_date(k) for k in files.key_dates)
+    built = tuple(_entry(e, site, problems) for e in files.entries)
     return Plan.build(site, channels, built, key_dates), problems
 
 
-def _site(v: dict[str, Any], node: Node | None) -> Site:
+def _site(v: Fields) -> Site:
     community = v.get("community", {})
-    tier_nodes = _items(node.get("tiers")) if isinstance(node, Mapping) else ()
     base_url = v["base_url"]
     return Site(
         title=v["title"],
@@ -108,49 +87,52 @@ def _site(v: dict[str, Any], node: Node | None) -> Site:
                         actual=k.get("actual"),
                         due=k.get("due"),
                     )
-                    for k in g.get("kpis", ())
+                    for k in _list(g, "kpis")
                 ),
             )
-            for g in v.get("goals", ())
+            for g in _list(v, "goals")
         ),
         tiers=tuple(
-            Tier(t["id"], t["name"], t.get("description", ""), t.get("strategy", ""), _source(n))
-            for t, n in zip(v.get("tiers", ()), tier_nodes)
+            Tier(t["id"], t["name"], t.get("description", ""), t.get("strategy", ""), t.source)
+            for t in _list(v, "tiers")
         ),
-        team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in v.get("team", ())),
-        lint=v.get("lint", {}),
+        team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in _list(v, "team")),
+        lint=_lint(v.get("lint", {})),
     )
 
 
-def _items(node: Node | None) -> tuple[Node, ...]:
-    return node.items if isinstance(node, Sequence) else ()
+def _list(v: Fields, key: str) -> tuple[Any, ...]:
+    """A list field's values (the model keeps plain tuples), empty when not given."""
+    items: Items = v.get(key, NO_ITEMS)
+    return items.values
 
 
-def _source(node: Node) -> Source:
-    return Source(node.path, node.line, node.column)
+def _lint(v: Fields | dict[str, Any]) -> dict[str, dict[str, float] | None]:
+    """Each lint check written: None for off, else its tuning values (none for `on`)."""
+    return {check: None if setting is None else dict(setting.items()) for check, setting in v.items()}
 
 
-def _channel(v: dict[str, Any], node: Node) -> Channel:
-    return Channel(
-        v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), _source(node)
-    )
+def _channel(v: Fields) -> Channel:
+    return Channel(v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), v.source)
 
 
-def _key_date(v: dict[str, Any], node: Node) -> KeyDate:
+def _key_date(v: Fields) -> KeyDate:
     own = v.get("id")
     key = own or f"{v['date'].isoformat()}/{v['title']}"
-    return KeyDate(v["date"], v.get("end", v["date"]), v["title"], v["kind"], key, own, _source(node))
+    return KeyDate(v["date"], v.get("end", v["date"]), v["title"], v["kind"], key, own, v.source)
 
 
-def _entry(file: EntryFile, site: Site, slot_nodes: tuple[Node, ...], problems: list[Problem]) -> Entry:
+def _entry(file: EntryFile, site: Site, problems: list[Problem]) -> Entry:
     v = file.values
+    if v is None:  # check hands over only a plan whose every file converted
+        raise ValueError(f"{file.path} did not convert")
     kind = Kind(file.kind)
     zone = v.get("timezone", site.timezone) if kind is Kind.EVENT else site.timezone
     status = Status(v.get("status", "approved"))
     title = v["title"]
     summary = v.get("summary", "")
-    details = _details(kind, v, zone, file, problems)
-    slots = _slots(kind, file, v.get("publish", ()), zone, status, title, summary, slot_nodes, problems)
+    details = _details(kind, v, zone, problems)
+    slots = _slots(kind, file.id, _list(v, "publish"), zone, status, title, summary, problems)
     return Entry(
         kind=kind,
         id=file.id,
@@ -160,33 +142,27 @@ def _entry(file: EntryFile, site: Site, slot_nodes: tuple[Node, ...], problems: 
         body=v.get("body", ""),
         status=status,
         owner=v.get("owner"),
-        tags=v.get("tags", ()),
-        tiers=v.get("tiers", ()),
-        products=v.get("products", ()),
+        tags=_list(v, "tags"),
+        tiers=_list(v, "tiers"),
+        products=_list(v, "products"),
         campaign=v.get("campaign"),
         image=v.get("image"),
         slots=slots,
         source=Source(file.path),
-        field_sources=_field_sources(file.root),
+        field_sources=v.sources,
     )
 
 
-def _field_sources(root: Node | None) -> dict[str, Source]:
-    if not isinstance(root, Mapping):
-        return {}
-    return {key.value: _source(value) for key, value in root.pairs}
-
-
-def _details(kind: Kind, v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem]) -> Any:
+def _details(kind: Kind, v: Fields, zone: str, problems: list[Problem]) -> Any:
     if kind is Kind.PRODUCT:
         return Product(
             circle=v["circle"],
             launch=localize(v["launch"], zone) if "launch" in v else None,
             price=v.get("price"),
-            features=v.get("features", ()),
-            links=tuple(Link(x["title"], x["url"]) for x in v.get("links", ())),
-            tutorials=tuple(Tutorial(x["title"], x["body"]) for x in v.get("tutorials", ())),
-            faq=tuple(Faq(x["q"], x["a"]) for x in v.get("faq", ())),
+            features=_list(v, "features"),
+            links=tuple(Link(x["title"], x["url"]) for x in _list(v, "links")),
+            tutorials=tuple(Tutorial(x["title"], x["body"]) for x in _list(v, "tutorials")),
+            faq=tuple(Faq(x["q"], x["a"]) for x in _list(v, "faq")),
         )
     if kind is Kind.USER_STORY:
         author = v.get("author")
@@ -197,41 +173,37 @@ def _details(kind: Kind, v: dict[str, Any], zone: str, file: EntryFile, problems
     if kind is Kind.BRAND_STORY:
         return BrandStory(v["theme"], v.get("year"))
     if kind is Kind.CAMPAIGN:
-        return Campaign(v["start"], v["end"], v.get("goals", ()), v.get("channels", ()))
-    return _event(v, zone, file, problems)
+        return Campaign(v["start"], v["end"], _list(v, "goals"), _list(v, "channels"))
+    return _event(v, zone, problems)
 
 
-def _event(v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem]) -> Event:
+def _event(v: Fields, zone: str, problems: list[Problem]) -> Event:
     start = localize(v["start"], zone)
     if "end" in v:
-        end = localize(v["end"], zone)
+        end = localize(v["end"], zone)  # never before start: the span rule of `schema` saw to it
     else:
         end = start + timedelta(hours=1) if isinstance(start, datetime) else start
-    root = file.root
-    if isinstance(start, datetime) and isinstance(end, datetime) and end < start:
-        at = _located(root, "end")
-        problems.append(problem(at.path, at.line, at.column, "span.end_before_start", start=str(start), end=str(end)))
     location = v.get("location")
-    repeat = v.get("repeat")
+    repeat: Fields | None = v.get("repeat")
     recurrence = (
         Recurrence(
             freq=repeat["freq"],
             interval=repeat.get("interval", 1),
-            byday=repeat.get("byday", ()),
+            byday=_list(repeat, "byday"),
             until=repeat.get("until"),
             count=repeat.get("count"),
         )
         if repeat
         else None
     )
-    if recurrence and recurrence.byday and _weekday_code(start) not in recurrence.byday:
-        at = _located(_located(root, "repeat"), "byday")
+    if repeat and recurrence and recurrence.byday and _weekday_code(start) not in recurrence.byday:
+        at = repeat.at("byday")
         problems.append(
             problem(at.path, at.line, at.column, "repeat.byday_misses_start", day=_weekday_code(start), start=_day(start))
         )
-    exceptions = tuple(sorted(v.get("except", ())))
+    exceptions: Items = v.get("except", NO_ITEMS)
     if recurrence and exceptions:
-        _warn_stray_exceptions(start, recurrence, exceptions, root, problems)
+        _warn_stray_exceptions(start, recurrence, exceptions, problems)
     return Event(
         kind=v["kind"],
         format=v["format"],
@@ -240,8 +212,8 @@ def _event(v: dict[str, Any], zone: str, file: EntryFile, problems: list[Problem
         url=v.get("url"),
         capacity=v.get("capacity"),
         repeat=recurrence,
-        exceptions=exceptions,
-        reminders=v.get("reminders", ()),
+        exceptions=tuple(sorted(exceptions)),
+        reminders=_list(v, "reminders"),
     )
 
 
@@ -253,48 +225,40 @@ def _day(value: Moment) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
-def _warn_stray_exceptions(
-    start: Moment, recurrence: Recurrence, exceptions: tuple[date, ...], root: Node, problems: list[Problem]
-) -> None:
+def _warn_stray_exceptions(start: Moment, recurrence: Recurrence, exceptions: Items, problems: list[Problem]) -> None:
     occurs = set(recurrence_dates(recurrence, start))
-    except_node = root.get("except") if isinstance(root, Mapping) else None
-    for node in getattr(except_node, "items", ()):
-        day = parse_date(getattr(node, "value", "").strip())
-        if isinstance(day, date) and day not in occurs:
-            problems.append(
-                problem(node.path, node.line, node.column, "except.not_occurrence", Severity.WARNING, value=day)
-            )
+    for day, at in exceptions.located():
+        if day not in occurs:
+            problems.append(problem(at.path, at.line, at.column, "except.not_occurrence", Severity.WARNING, value=day))
 
 
 def _slots(
     kind: Kind,
-    file: EntryFile,
-    publish: tuple[dict[str, Any], ...],
+    entry_id: str,
+    publish: tuple[Fields, ...],
     zone: str,
     entry_status: Status,
     title: str,
     summary: str,
-    nodes: tuple[Node, ...],
     problems: list[Problem],
 ) -> tuple[Slot, ...]:
     slots: list[Slot] = []
     seen: set[str] = set()
     positions: dict[str, int] = {}
-    for index, raw in enumerate(publish):
+    for raw in publish:
         channel = raw["channel"]
         positions[channel] = positions.get(channel, 0) + 1
         own = raw.get("id")
-        key = f"{kind.value}/{file.id}/{channel}/{own if own else '#' + str(positions[channel])}"
-        node = nodes[index] if index < len(nodes) else file.root
+        key = f"{kind.value}/{entry_id}/{channel}/{own if own else '#' + str(positions[channel])}"
         if key in seen:
-            at = _located(node, "id")
+            at = raw.at("id")
             problems.append(problem(at.path, at.line, at.column, "slot.duplicate_id", value=own, channel=channel))
             continue
         seen.add(key)
         slots.append(
             Slot(
                 entry_kind=kind,
-                entry_id=file.id,
+                entry_id=entry_id,
                 channel=channel,
                 at=localize(raw["at"], zone),
                 zone=zone,
@@ -303,7 +267,7 @@ def _slots(
                 status=effective_status(entry_status, Status(raw["status"]) if "status" in raw else None),
                 key=key,
                 own_id=own,
-                source=Source(file.path, node.line, node.column),
+                source=raw.source,
             )
         )
     return tuple(slots)
@@ -318,9 +282,3 @@ def effective_status(entry: Status, slot: Status | None) -> Status:
     if entry.is_draft and not slot.is_draft:
         return entry
     return slot
-
-
-def _located(root: Node, key: str) -> Node:
-    if isinstance(root, Mapping):
-        return root.get(key) or root
-    return root

@@ -2,7 +2,7 @@
 
 The checker converts with these; the editor JSON Schema is generated from them.
 Rules that tie fields together (end after start, until xor count) live here
-beside the fields they tie.
+beside the fields they tie; "end before start" is checked here and only here.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.plan.specs import (
     DateSpec,
     Email,
     Field,
+    Fields,
     Id,
     ImagePath,
     ListOf,
@@ -31,6 +32,7 @@ from generator.plan.specs import (
     Zone,
 )
 from generator.plan.yamlfile import Mapping, Node
+from generator.plan.zones import localize
 
 # The lint's checks and their tuning: `lint:` in site.yaml is part of the
 # format, so its keys are declared here, where the checker can see them.
@@ -72,7 +74,9 @@ def _node(record: Mapping, key: str) -> Node:
 
 
 def span_rule(start_key: str, end_key: str) -> Any:
-    """`end` is never before `start`, and both are dates or both date-times."""
+    """`end` is never before `start`, and both are dates or both date-times.
+
+    The one check of "end before start", for events, campaigns and key dates."""
 
     def rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
         start, end = values.get(start_key), values.get(end_key)
@@ -82,14 +86,30 @@ def span_rule(start_key: str, end_key: str) -> Any:
             ctx.error(_node(node, end_key), "span.mixed", start=start_key, end=end_key)
             return
         if isinstance(start, datetime) and (start.tzinfo is None) != (end.tzinfo is None):
-            return  # compared once zones are known, in the checker
-        if end < start:
+            _zoned_span_rule(start, end, values, node, ctx, end_key)
+        elif end < start:
             ctx.error(_node(node, end_key), "span.end_before_start", start=_show(start), end=_show(end))
 
     return rule
 
 
+def _zoned_span_rule(
+    start: datetime, end: datetime, values: dict[str, Any], node: Mapping, ctx: Context, end_key: str
+) -> None:
+    """One time written with an offset, one without: compared in the event's zone.
+
+    Said only about an otherwise sound plan (the zone may be what is wrong), and
+    shown as the zoned times, with their offset."""
+    zone = values.get("timezone", ctx.zone)
+    if zone is None:
+        return  # site.yaml did not convert: there is an error already
+    start, end = localize(start, zone), localize(end, zone)
+    if end < start:
+        ctx.error_if_sound(_node(node, end_key), "span.end_before_start", start=str(start), end=str(end))
+
+
 def _show(value: date | datetime) -> str:
+    """A span's ends as written, to the minute: both dates, or both times on the same footing."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
@@ -110,7 +130,7 @@ def _event_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
     location = values.get("location")
     if values.get("format") in ("offline", "hybrid") and node.get("location") is None:
         ctx.error(_node(node, "format"), "event.location_required", format=values["format"])
-    elif isinstance(location, dict) and not location and values.get("format") != "online":
+    elif isinstance(location, Fields) and not location and values.get("format") != "online":
         ctx.error(_node(node, "location"), "event.location_required", format=values.get("format", ""))
 
 

@@ -1,0 +1,251 @@
+"""Specs of one scalar each: text, ids, choices, numbers, dates, URLs and the like."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import available_timezones
+
+from generator.plan.specs.core import INVALID, Context, Reference, Spec, kind_of, suggestion
+from generator.plan.specs.parse import DATE, DATETIME, ID_MAX, ID_PATTERN, parse_date, parse_moment
+from generator.plan.yamlfile import Node, Scalar
+
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+class _ScalarSpec(Spec):
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, Scalar):
+            return ctx.error(node, "type.expected", expected="text", found=kind_of(node))
+        return self.scalar(node, ctx)
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(_ScalarSpec):
+    multiline: bool = False
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value
+        bad = _CONTROL_IN_TEXT.search(value)
+        if bad:
+            return ctx.error(node, "text.control", char=f"U+{ord(bad.group()):04X}")
+        if not self.multiline:
+            value = value.strip()
+            if "\n" in value:
+                return ctx.error(node, "text.multiline")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class Id(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        if not ID_PATTERN.match(node.value):
+            return ctx.error(node, "id.invalid", value=node.value)
+        if len(node.value) > ID_MAX:
+            return ctx.error(node, "id.too_long", value=node.value, limit=ID_MAX)
+        return node.value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN.pattern, "maxLength": ID_MAX}
+
+
+@dataclass(frozen=True)
+class Ref(Id):
+    target: str = ""
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = Id.scalar(self, node, ctx)
+        if value is not INVALID:
+            ctx.references.append(Reference(self.target, value, node))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        # the editor schema replaces the marker with the ids the plan defines
+        return {**Id.json_schema(self), "x-reference": self.target}
+
+
+@dataclass(frozen=True)
+class Choice(_ScalarSpec):
+    options: tuple[str, ...]
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        if node.value not in self.options:
+            return ctx.error(
+                node,
+                "choice.invalid",
+                value=node.value,
+                options=", ".join(self.options),
+                hint=suggestion(node.value, self.options),
+            )
+        return node.value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.options)}
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+
+
+@dataclass(frozen=True)
+class Number(_ScalarSpec):
+    minimum: float | None = None
+    integer: bool = False
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        text = node.value.replace("_", "") if node.plain else node.value
+        if self.integer:
+            if not re.fullmatch(r"[-+]?\d+", text):
+                return ctx.error(node, "number.integer", value=node.value)
+            value: float = int(text)
+        else:
+            if not _NUMBER.match(text):
+                return ctx.error(node, "number.invalid", value=node.value)
+            value = float(text)
+            if value.is_integer() and "e" not in text.lower() and "." not in text:
+                value = int(text)
+        if self.minimum is not None and value < self.minimum:
+            return ctx.error(node, "number.minimum", value=node.value, minimum=_plain_number(self.minimum))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        return schema
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class DateSpec(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = parse_date(node.value.strip())
+        if value is None:
+            return ctx.error(node, "date.invalid", value=node.value)
+        if value == "impossible":
+            return ctx.error(node, "date.impossible", value=node.value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": DATE.pattern}
+
+
+@dataclass(frozen=True)
+class MomentSpec(_ScalarSpec):
+    """A date (all day) or a date-time (a moment), as written; zones come later."""
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = parse_moment(node.value)
+        if value is None:
+            return ctx.error(node, "moment.invalid", value=node.value)
+        if value == "impossible":
+            return ctx.error(node, "date.impossible", value=node.value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "anyOf": [{"pattern": DATE.pattern}, {"pattern": DATETIME.pattern}]}
+
+
+@dataclass(frozen=True)
+class Url(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value.strip()
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 - raises on a port that is not a number
+        except ValueError:  # e.g. a full-width colon, which urllib refuses outright
+            return ctx.error(node, "url.invalid", value=value)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            return ctx.error(node, "url.invalid", value=value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+@dataclass(frozen=True)
+class Email(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value.strip()
+        if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", value):
+            return ctx.error(node, "email.invalid", value=value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "email"}
+
+
+@dataclass(frozen=True)
+class Color(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value.strip()
+        if not re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
+            return ctx.error(node, "color.invalid", value=value)
+        return value.lower()
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
+
+
+_REMINDER = re.compile(r"^([1-9]\d{0,4})([dhm])$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes"}
+
+
+@dataclass(frozen=True)
+class Reminder(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        found = _REMINDER.match(node.value.strip())
+        if not found:
+            return ctx.error(node, "reminder.invalid", value=node.value)
+        return timedelta(**{_UNITS[found.group(2)]: int(found.group(1))})
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": _REMINDER.pattern}
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@dataclass(frozen=True)
+class Zone(_ScalarSpec):
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value.strip()
+        if value not in _zones():
+            return ctx.error(node, "zone.unknown", value=value, hint=suggestion(value, sorted(_zones())))
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": "IANA time zone, e.g. Asia/Shanghai"}
+
+
+@dataclass(frozen=True)
+class ImagePath(_ScalarSpec):
+    """A file under `content/`, published with the site."""
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = node.value.strip()
+        content = (ctx.root / "content").resolve()
+        target = (content / value).resolve()
+        if value.startswith("/") or "\\" in value or not target.is_relative_to(content):
+            return ctx.error(node, "image.outside", value=value)
+        if not target.is_file():
+            return ctx.error(node, "image.missing", value=value)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": "path of an image under content/"}
+
