@@ -32,14 +32,26 @@ class BuildReport:
 
 
 def build(
-    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+    project_root: Path,
+    plan: Plan,
+    options: BuildOptions,
+    out: Path,
+    memo: Memo[str] | None = None,
+    engine: str = "mkdocs",
 ) -> BuildReport:
-    """Builds everything into `out`, replacing it whole; on failure `out` is untouched."""
+    """Builds everything into `out`, replacing it whole; on failure `out` is untouched.
+
+    `engine` "zensical" builds the same pages with Zensical (an optional extra, `build.zensical`)."""
     check_out_folder(out, project_root)
     staging = staging_for(out)
     try:
         with parallel.started(lambda: _files(plan, options)) as files:
-            sitebuild.build_site(project_root, plan, options, staging, memo=memo)
+            if engine == "zensical":
+                from generator.build import zensical  # an optional extra: imported only when asked for
+
+                zensical.build_site(project_root, plan, options, staging, memo=memo)
+            else:
+                sitebuild.build_site(project_root, plan, options, staging, memo=memo)
             write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)
