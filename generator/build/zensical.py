@@ -32,7 +32,6 @@ import sys
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from generator.build.memo import Memo
 from generator.build.mkdocs import site as sitebuild
@@ -68,7 +67,9 @@ def build_site(
     project_root, site_dir = project_root.resolve(), site_dir.resolve()
     parent_path = sitebuild.site_config(project_root)
     with parent_path.open("rb") as stream:
-        parent = yaml_load(stream)  # MkDocs' reading: INHERIT chains merged, !ENV resolved
+        # MkDocs' own reading (INHERIT chains merged, !ENV resolved), through
+        # build.mkdocs: only build.mkdocs imports MkDocs (.importlinter)
+        parent = sitebuild.yaml_load(stream)
     work = project_root / sitebuild.WORK_DIR
     docs = work / "docs"
     sitebuild._write_docs(project_root, plan, options, docs, memo)
