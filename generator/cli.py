@@ -42,6 +42,12 @@ EPILOG = """\
 2 命令写错了。出错时 site/ 保持原样，不会留下半成品。
 """
 
+ENGINES = ("mkdocs", "zensical")
+ENGINE_HELP = (
+    "网站用哪个引擎构建：mkdocs（默认）或 zensical（可选组件：pip install \"community-plan[zensical]\"）"
+    " the site's engine"
+)
+
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -69,9 +75,11 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema,init}")
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
     build.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
+    build.add_argument("--engine", choices=ENGINES, default=argparse.SUPPRESS, help=ENGINE_HELP)
     check = commands.add_parser("check", parents=[common], help="只检查计划 check only")
     check.add_argument(
         "--format",
@@ -127,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if command == "serve":
         return _serve(root, args)
+    if command == "build" and args.engine == "zensical":
+        from generator.build.zensical import missing
+
+        if hint := missing():
+            print(f"{_program()}: error: {hint}", file=sys.stderr)
+            return 2
     result = check_plan(root)
     if command == "new":
         return _new(root, result, args)
@@ -142,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check":
         return 0
     out = args.out if args.out is not None else root / "site"
-    return _build(root, result, options, out, _now_source(args.now))
+    return _build(root, result, options, out, _now_source(args.now), args.engine)
 
 
 def _now_source(given: datetime | date | None) -> str:
@@ -151,12 +165,14 @@ def _now_source(given: datetime | date | None) -> str:
     return "cli.now_epoch" if now_from_epoch() is not None else "cli.now_clock"
 
 
-def _build(root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str) -> int:
+def _build(
+    root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str, engine: str = "mkdocs"
+) -> int:
     language = result.language
     try:
         from generator.build.pipeline import build  # MkDocs is imported only when building
 
-        report = build(root, result.plan, options, out)
+        report = build(root, result.plan, options, out, engine=engine)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
         print(f"{_program()}: error: {label(language, 'cli.build_failed', detail=detail)}", file=sys.stderr)

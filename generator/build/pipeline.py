@@ -34,18 +34,29 @@ class BuildReport:
 
 
 def build(
-    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+    project_root: Path,
+    plan: Plan,
+    options: BuildOptions,
+    out: Path,
+    memo: Memo[str] | None = None,
+    engine: str = "mkdocs",
 ) -> BuildReport:
     """Builds everything into `out`, replacing it whole; on failure `out` is untouched.
 
-    Only the preview keeps pages from one build to the next (`memo`)."""
+    Only the preview keeps pages from one build to the next (`memo`).
+    `engine` "zensical" builds the same pages with Zensical (an optional extra, `build.zensical`)."""
     check_out_folder(out, project_root)
     cores = parallel.decide(len(visibility.pages(plan, options)), preview=memo is not None)
     staging = staging_for(out)
     try:
         with parallel.started(lambda: _files(plan, options), worth_a_process=cores.files_beside_site) as files:
             docs = render_pages(plan, options, cores, memo)
-            sitebuild.build_site(project_root, plan, options, staging, docs, two_runs=cores.two_mkdocs_runs)
+            if engine == "zensical":
+                from generator.build import zensical  # an optional extra: imported only when asked for
+
+                zensical.build_site(project_root, plan, options, staging, docs)
+            else:
+                sitebuild.build_site(project_root, plan, options, staging, docs, two_runs=cores.two_mkdocs_runs)
             write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)

@@ -55,6 +55,13 @@ def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = 
             target.write_bytes(output.data)
 
 
+def move_into(folder: Path, built: Path) -> None:
+    """Moves what another tool built (`built`, a folder) into the empty
+    staging `folder`, which may be on another file system."""
+    for child in sorted(built.iterdir()):
+        shutil.move(child, folder / child.name)
+
+
 def check_out_folder(out: Path, project_root: Path) -> None:
     """Refuses an output folder whose replacement would destroy the project itself."""
     out, project_root = out.resolve(), project_root.resolve()
