@@ -18,10 +18,10 @@ from string import Template
 from urllib.parse import unquote, urlparse
 
 from generator.plan.outputs import Output
+from generator.plan.schema import LANGUAGES  # the format's languages, declared once
 from generator.shipped import shipped, source_clone
 
 STARTER = Path(__file__).resolve().parent / "starter"
-LANGUAGES = ("zh", "en")
 DISTRIBUTION = "community-plan"
 
 
