@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import PLANS
+from conftest import PLANS, edit
 from generator.plan.assemble import effective_status
 from generator.plan.check import check_plan
 from generator.plan.model import Event, Kind, Status
@@ -110,3 +110,44 @@ def test_the_example_plan_checks_with_no_error_and_no_warning() -> None:
     counts = {kind: len(plan.of_kind(kind)) for kind in Kind}
     assert counts[Kind.PRODUCT] >= 8 and counts[Kind.USER_STORY] >= 8
     assert counts[Kind.BRAND_STORY] >= 5 and counts[Kind.EVENT] >= 12 and counts[Kind.CAMPAIGN] >= 3
+
+
+def _lines(result) -> list[str]:
+    return [p.format("zh") for p in result.problems]
+
+
+def test_an_end_before_a_zoned_start_is_said_once_and_only_about_a_sound_plan(plan_copy) -> None:
+    """One time with an offset, one without: compared in the event's zone, shown with offsets;
+    with another error in the plan the zone itself may be wrong, so it waits."""
+    root = plan_copy("check-minimal")
+    event = root / "content/events/meetup.yaml"
+    event.write_text(
+        "title: 见面会\nkind: meetup\nformat: online\nstart: 2027-03-20T14:00Z\nend: 2027-03-20 14:30\n"
+        "timezone: Europe/Berlin\n",
+        encoding="utf-8",
+    )
+    result = check_plan(root)
+    assert result.plan is None
+    assert _lines(result) == [
+        "content/events/meetup.yaml:5:6: error: 结束 2027-03-20 14:30:00+01:00 早于开始 2027-03-20 15:00:00+01:00"
+    ]
+    edit(root / "content/events/weekly-qa.yaml", "campaign: spring", "campaign: sprin")
+    assert [line.split(": error: ")[0] for line in _lines(check_plan(root))] == ["content/events/weekly-qa.yaml:12:11"]
+
+
+def test_converted_values_say_where_they_were_written(tmp_path: Path) -> None:
+    from generator.plan import schema
+    from generator.plan.model import Source
+    from generator.plan.specs import Context, Fields, Items
+    from generator.plan.yamlfile import read
+
+    text = "- date: 2027-04-06\n  title: 米粉节\n  kind: brand\n  end:\n"
+    ctx = Context(root=tmp_path)
+    converted = schema.KEY_DATES.convert(read(text.encode(), "calendar/key-dates.yaml").root, ctx)
+    assert ctx.problems == []
+    assert isinstance(converted, Items) and converted.sources == (Source("calendar/key-dates.yaml", 1, 3),)
+    (key_date,) = converted
+    assert isinstance(key_date, Fields) and "end" not in key_date
+    assert key_date.at("title") == Source("calendar/key-dates.yaml", 2, 10)
+    assert key_date.at("end").line == 4  # written, though empty: a lint may point at it
+    assert key_date.at("id") == key_date.source  # not written: the record itself
