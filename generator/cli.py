@@ -16,13 +16,15 @@ from zoneinfo import ZoneInfo
 
 from generator.plan.check import CheckResult, check_plan
 from generator.editor import schema as editor_schema
-from generator.build.prepare import checked, now_from_epoch, resolve_now
-from generator.editor.init import LANGUAGES, starter_files, tool_source
+from generator.build.prepare import checked, now_source, resolve_now
+from generator.editor.init import starter_files, tool_source
+from generator.plan.schema import LANGUAGES
 from generator.editor.scaffold import KIND_NAMES, scaffold
 from generator.words import label, problem_line, problem_text
 from generator.plan.outputs import BuildOptions, Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
+from generator.plan.zones import DEFAULT_ZONE
 from generator.build.writer import write_outputs
 
 EPILOG = """\
@@ -156,13 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check":
         return 0
     out = args.out if args.out is not None else root / "site"
-    return _build(root, result, options, out, _now_source(args.now), args.engine)
-
-
-def _now_source(given: datetime | date | None) -> str:
-    if given is not None:
-        return "cli.now_option"
-    return "cli.now_epoch" if now_from_epoch() is not None else "cli.now_clock"
+    return _build(root, result, options, out, f"cli.now_{now_source(args.now)}", args.engine)
 
 
 def _build(
@@ -196,14 +192,14 @@ def _build(
 def _init(args: argparse.Namespace) -> int:
     """A new plan repository in an empty folder; a folder with anything in it is refused untouched."""
     target: Path = args.dir
-    language = "en" if args.language == "en" else "zh"
+    language: str = args.language
     if target.exists() and not target.is_dir():
         print(f"{_program()} init: error: {label(language, 'init.not_a_folder', dir=str(target))}", file=sys.stderr)
         return 2
     if target.is_dir() and any(target.iterdir()):
         print(f"{_program()} init: error: {label(language, 'init.not_empty', dir=str(target))}", file=sys.stderr)
         return 2
-    today = resolve_now(args.now, "Asia/Shanghai").astimezone(ZoneInfo("Asia/Shanghai")).date()
+    today = resolve_now(args.now, DEFAULT_ZONE).astimezone(ZoneInfo(DEFAULT_ZONE)).date()
     files = starter_files(language, args.example, today, tool_source())
     write_outputs(target, files)
     result = check_plan(target)  # the editor schemas carry the plan's own ids
@@ -247,7 +243,7 @@ def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     if target.exists() or target.with_suffix(".yml").exists():
         print(f"build.py new: error: {target.relative_to(root)} already exists", file=sys.stderr)
         return 1
-    today = resolve_now(args.now, result.plan.site.timezone if result.plan else "Asia/Shanghai").date()
+    today = resolve_now(args.now, result.plan.site.timezone if result.plan else DEFAULT_ZONE).date()
     relative = target.relative_to(root).as_posix()
     write_outputs(root, [Output(relative, scaffold(kind, result.plan, today, result.language).encode())])
     print(relative)

@@ -44,6 +44,13 @@ def resolve_now(given: datetime | date | None, zone: str, environ: Mapping[str, 
     return given
 
 
+def now_source(given: datetime | date | None, environ: Mapping[str, str] = os.environ) -> str:
+    """Where `resolve_now` takes the build's now from: "option" (--now), "epoch" (SOURCE_DATE_EPOCH) or "clock"."""
+    if given is not None:
+        return "option"
+    return "epoch" if now_from_epoch(environ) is not None else "clock"
+
+
 def now_from_epoch(environ: Mapping[str, str] = os.environ) -> datetime | None:
     """SOURCE_DATE_EPOCH (reproducible builds), when it is set to a number of seconds."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()

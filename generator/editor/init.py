@@ -17,8 +17,8 @@ from pathlib import Path
 from string import Template
 from urllib.parse import unquote, urlparse
 
+from generator.editor.schema import vscode_settings
 from generator.plan.outputs import Output
-from generator.plan.schema import LANGUAGES  # the format's languages, declared once
 from generator.shipped import shipped, source_clone
 
 STARTER = Path(__file__).resolve().parent / "starter"
@@ -72,8 +72,11 @@ def starter_files(language: str, example: bool, today: date, source: ToolSource 
     """Every file of a new plan repository but the editor schemas (made from the plan once it is written)."""
     files = _example_plan() if example else _starter_plan(language, today)
     files.append(Output(".gitignore", (STARTER / "gitignore").read_bytes()))
-    for name in ("settings.json", "extensions.json"):
-        files.append(Output(f".vscode/{name}", (shipped("vscode") / name).read_bytes()))
+    # the editor options as this repository has them; the schema map as the schemas are written
+    editor = json.loads((shipped("vscode") / "settings.json").read_text(encoding="utf-8"))
+    settings = json.dumps(vscode_settings(editor), ensure_ascii=False, indent=2) + "\n"
+    files.append(Output(".vscode/settings.json", settings.encode()))
+    files.append(Output(".vscode/extensions.json", (shipped("vscode") / "extensions.json").read_bytes()))
     if source is None:
         hooks = (STARTER / "pre-commit-local.yaml").read_text(encoding="utf-8")
         tool_spec = DISTRIBUTION
