@@ -115,8 +115,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _program() -> str:
-    """How the user called us, for the help and for the commands we suggest."""
-    return "python build.py" if Path(sys.argv[0]).name == "build.py" else "community-plan"
+    """How the user called us, for the help and for the commands we suggest
+    (`python build.py`, `python ../tool/build.py`, `community-plan`)."""
+    return f"python {sys.argv[0]}" if Path(sys.argv[0]).name == "build.py" else "community-plan"
 
 
 def _now_argument(text: str) -> datetime | date:
@@ -179,7 +180,8 @@ def _build(
     zone = ZoneInfo(result.plan.site.timezone)
     as_of = options.now.astimezone(zone).strftime("%Y-%m-%d %H:%M %z")
     size = f"{report.bytes / 1_000_000:.1f} MB"
-    serve = "make serve" if _program() == "python build.py" and (root / "Makefile").is_file() else f"{_program()} serve"
+    in_this_repository = _program() == "python build.py" and (root / "Makefile").is_file()
+    serve = "make serve" if in_this_repository else f"{_program()} serve"
     lines = [
         label(language, "cli.built", out=str(out), files=report.files, size=size),
         label(language, "cli.built_as_of", now=as_of, source=label(language, now_source)),
