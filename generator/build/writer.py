@@ -55,6 +55,33 @@ def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = 
             target.write_bytes(output.data)
 
 
+def sync(folder: Path, outputs: list[Output]) -> set[str]:
+    """Brings `folder` to exactly `outputs`: files no output names are
+    removed, and only files whose bytes changed are written (a dirty MkDocs
+    build redoes the pages whose sources are newer). Returns what was removed."""
+    existing = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
+    removed = existing - {output.path for output in outputs}
+    remove(folder, removed)
+    write_outputs(folder, outputs, only_changed=True)
+    return removed
+
+
+def remove(folder: Path, paths: Iterable[str]) -> None:
+    """Removes these files of `folder`, where they are."""
+    for relative in paths:
+        target = folder.joinpath(*PurePosixPath(relative).parts)
+        if target.is_file():
+            target.unlink()
+
+
+def move_in(folder: Path, other: Path, paths: Iterable[str]) -> None:
+    """Moves `paths` (files or folders) of `other` to the same places in `folder`, on one file system."""
+    for relative in paths:
+        target = folder.joinpath(*PurePosixPath(relative).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(other.joinpath(*PurePosixPath(relative).parts), target)
+
+
 def move_into(folder: Path, built: Path) -> None:
     """Moves what another tool built (`built`, a folder) into the empty
     staging `folder`, which may be on another file system."""

@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from generator.build.mkdocs import site as sitebuild
-from generator.build.writer import move_into
+from generator.build.writer import discard, move_into, write_outputs
 from generator.plan.model import Plan
 from generator.plan.outputs import BuildOptions, Output
 
@@ -77,13 +77,13 @@ def build_site(
     _layered_theme(Path(generated["theme"]["custom_dir"]), theme)
     config = zensical_config(parent, generated, theme)
     config_path = work / CONFIG
-    config_path.write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.rmtree(built, ignore_errors=True)
+    write_outputs(work, [Output(CONFIG, yaml.dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))])
+    discard(built)
     try:
         _run(config_path, options)
         move_into(site_dir, built)
     finally:
-        shutil.rmtree(built, ignore_errors=True)
+        discard(built)
 
 
 def zensical_config(parent: dict, generated: dict, theme: Path) -> dict:
@@ -112,7 +112,7 @@ def _merged(base: dict, over: dict) -> dict:
 def _layered_theme(custom_dir: Path, target: Path) -> None:
     """The site's theme folder with `zensical_theme/` laid over it (Zensical
     takes one custom_dir, above its built-in theme)."""
-    shutil.rmtree(target, ignore_errors=True)
+    discard(target)
     shutil.copytree(custom_dir, target)
     shutil.copytree(OVERLAY, target, dirs_exist_ok=True)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
+import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +50,7 @@ from generator.build.mkdocs import split as sitesplit
 
 from generator.plan import urls
 from generator.build.mkdocs.search import SearchIndexer
+from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
 from generator.plan.model import Plan
 from generator.site.view import docs_path
@@ -103,8 +104,7 @@ def build_site(
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, options, docs, site_dir, parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
-        config_path.write_text(text, encoding="utf-8")
+    write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
     project = parent_path.parent
     if dirty:
         previous = _search_entries(site_dir)
@@ -149,16 +149,7 @@ def _write_docs(
             if relative in wanted:
                 raise SiteBuildError([f"{EXTRA_PAGES}/{relative}: has the path of a generated page"])
             wanted[relative] = source.read_bytes()
-    existing = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
-    removed = existing - set(wanted)
-    for relative in removed:
-        (docs / relative).unlink()
-    for relative, data in wanted.items():
-        target = docs / relative
-        if relative in existing and target.stat().st_size == len(data) and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    removed = sync(docs, [Output(relative, data) for relative, data in wanted.items()])
     return removed, {relative: len(data) for relative, data in wanted.items()}
 
 
@@ -254,7 +245,7 @@ def _run_mkdocs_in_two(
         with _build_date(options):
             sitesplit.join(site_dir, second, theirs, first, built)
     finally:
-        shutil.rmtree(second, ignore_errors=True)
+        discard(second)
 
 
 def _run_second(
@@ -273,11 +264,8 @@ def _search_entries(site_dir: Path) -> list[dict]:
 
 def _forget_pages(site_dir: Path, removed: set[str]) -> None:
     """A dirty build keeps what it does not rebuild: drop the pages of entries that are gone."""
-    for relative in removed:
-        if relative.endswith(".md"):
-            page = site_dir / relative.removesuffix(".md").removesuffix("index") / "index.html"
-            if page.is_file():
-                page.unlink()
+    pages = [posixpath.join(r.removesuffix(".md").removesuffix("index"), "index.html") for r in removed if r.endswith(".md")]
+    remove(site_dir, pages)
 
 
 def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str]) -> None:
@@ -291,7 +279,7 @@ def _merge_search_index(site_dir: Path, previous: list[dict], removed: set[str])
     gone = {r.removesuffix(".md").removesuffix("index") for r in removed}
     kept = [e for e in previous if e["location"].split("#")[0] not in rebuilt | gone]
     data["docs"] = kept + data["docs"]
-    index.write_text(search.index_text(data), encoding="utf-8")
+    write_outputs(site_dir, [Output(search.INDEX_FILE.as_posix(), search.index_text(data).encode("utf-8"))])
 
 
 def _lines(records: list[logging.LogRecord]) -> list[str]:

@@ -20,8 +20,8 @@ each run would see half of them.
 from __future__ import annotations
 
 import gzip
+import io
 import json
-import os
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,6 +36,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_build_timestamp
 
 from generator.build.mkdocs.search import INDEX_FILE, index_text
+from generator.build.writer import move_in, write_outputs
+from generator.plan.outputs import Output
 
 SITEMAP = Path("sitemap.xml")
 SITEMAP_NS = {"sitemap": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -124,10 +126,7 @@ def join(site: Path, second: Path, share: frozenset[str], first: Share, theirs: 
     """Moves the second run's pages into `site`; adds their search entries and
     sitemap lines where one run would have written them. Call it with
     SOURCE_DATE_EPOCH as the runs had it (the sitemap's gzip is stamped)."""
-    for url in sorted({_page_dir(path) for path in share}):
-        target = site / url
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(second / url, target)
+    move_in(site, second, sorted({_page_dir(path) for path in share}))
     position = {path: n for n, path in enumerate(first.order)}
     _join_search_index(site, second, share, position, first.built, theirs)
     if first.env is not None:
@@ -153,7 +152,7 @@ def _join_search_index(
         if (path := _page_of(entry, theirs)) in share:
             entries.append((path, entry))
     data["docs"] = [entry for _, entry in sorted(entries, key=lambda pair: position[pair[0]])]
-    ours_path.write_text(index_text(data), encoding="utf-8")
+    write_outputs(site, [Output(INDEX_FILE.as_posix(), index_text(data).encode("utf-8"))])
 
 
 def _page_of(entry: dict[str, Any], built: Built) -> str:
@@ -174,13 +173,15 @@ def _join_sitemap(
     pages = [_SitemapPage(loc, lastmod) for _, loc, lastmod in sorted(urls, key=lambda url: position[url[0]])]
     assert first.env is not None
     output = first.env.get_template(str(SITEMAP)).render(pages=[SimpleNamespace(page=page) for page in pages])
-    ours_path.write_bytes(output.encode("utf-8"))
-    gz_path = f"{ours_path}.gz"
     stamp = get_build_timestamp(pages=[page for page in pages if page.update_date] or None)  # type: ignore[misc]
-    with open(gz_path, "wb") as stream, gzip.GzipFile(
-        fileobj=stream, filename=gz_path, mode="wb", mtime=stamp
-    ) as compressed:
-        compressed.write(output.encode("utf-8"))
+    gz_path = f"{ours_path}.gz"  # gzip keeps the file's name in its header, as MkDocs writes it
+    compressed = io.BytesIO()
+    with gzip.GzipFile(fileobj=compressed, filename=gz_path, mode="wb", mtime=stamp) as stream:
+        stream.write(output.encode("utf-8"))
+    write_outputs(
+        site,
+        [Output(SITEMAP.as_posix(), output.encode("utf-8")), Output(f"{SITEMAP.as_posix()}.gz", compressed.getvalue())],
+    )
 
 
 def _sitemap(path: Path, built: Built) -> list[tuple[str, str, str | None]]:
