@@ -187,7 +187,8 @@ def _build(
     zone = ZoneInfo(result.plan.site.timezone)
     as_of = view.now.astimezone(zone).strftime("%Y-%m-%d %H:%M %z")
     size = f"{report.bytes / 1_000_000:.1f} MB"
-    in_this_repository = _program() == "python build.py" and (root / "Makefile").is_file()
+    # `make serve` only where it works: the build.py run is this plan folder's own, beside its Makefile
+    in_this_repository = Path(sys.argv[0]).resolve() == (root / "build.py").resolve() and (root / "Makefile").is_file()
     serve = "make serve" if in_this_repository else f"{_program()} serve"
     lines = [
         label(language, "cli.built", out=str(out), files=report.files, size=size),

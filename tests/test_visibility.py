@@ -22,7 +22,7 @@ def plan():  # type: ignore[no-untyped-def]
     return load_plan(EXAMPLE)
 
 
-def test_the_feed_is_every_due_public_slot_newest_first_and_each_channel_its_share(plan) -> None:  # type: ignore[no-untyped-def]
+def test_the_feed_is_every_due_public_slot_newest_first_and_each_channel_its_share(plan) -> None:  # type: ignore
     shown = view(plan, NOW, drafts=False)
     every = [s for e in plan.entries for s in e.slots]
     due = [s for s in every if s.status in PUBLIC and starts_at(s.at, s.zone) <= NOW]
