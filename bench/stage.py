@@ -20,7 +20,7 @@ from generator.site import pages  # noqa: E402
 from generator.plan.check import check_plan  # noqa: E402
 from generator.build.prepare import resolve_now  # noqa: E402
 from generator.lint import lint  # noqa: E402
-from generator.plan.outputs import BuildOptions  # noqa: E402
+from generator.plan.visibility import view  # noqa: E402
 from generator.plan.specs import parse_moment  # noqa: E402
 
 
@@ -30,11 +30,11 @@ def main(root: Path, now_text: str) -> int:
         return 1
     now = resolve_now(parse_moment(now_text), result.plan.site.timezone)
     lint(result.plan, now)
-    options = BuildOptions(now=now)
+    shown = view(result.plan, now, drafts=False)
     outputs = [
-        *pages.render(result.plan, options),
-        *calendars.render(result.plan, options),
-        *feeds.render(result.plan, options),
+        *pages.render(result.plan, shown),
+        *calendars.render(result.plan, shown),
+        *feeds.render(result.plan, shown),
         *editor_schema.render(result.plan),
     ]
     return 0 if outputs else 1

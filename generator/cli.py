@@ -21,9 +21,10 @@ from generator.editor.init import starter_files, tool_source
 from generator.plan.schema import LANGUAGES
 from generator.editor.scaffold import KIND_NAMES, scaffold
 from generator.words import label, problem_line, problem_text
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Finding, Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
+from generator.plan.visibility import View
 from generator.plan.zones import DEFAULT_ZONE
 from generator.build.writer import write_outputs
 
@@ -149,27 +150,33 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
-    result, options = checked(result, args.now, args.drafts)
+    result, view, findings = checked(result, args.now, args.drafts)
     _print_problems(result, getattr(args, "format", "text"))
     failed = has_errors(result.problems) or (
         args.strict and any(p.severity is Severity.WARNING for p in result.problems)
     )
-    if failed or options is None:
+    if failed or view is None:
         return 1
     if command == "check":
         return 0
     out = args.out if args.out is not None else root / "site"
-    return _build(root, result, options, out, f"cli.now_{now_source(args.now)}", args.engine)
+    return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine)
 
 
 def _build(
-    root: Path, result: CheckResult, options: BuildOptions, out: Path, now_source: str, engine: str = "mkdocs"
+    root: Path,
+    result: CheckResult,
+    view: View,
+    findings: tuple[Finding, ...],
+    out: Path,
+    now_source: str,
+    engine: str = "mkdocs",
 ) -> int:
     language = result.language
     try:
         from generator.build.pipeline import build  # MkDocs is imported only when building
 
-        report = build(root, result.plan, options, out, engine=engine)
+        report = build(root, result.plan, view, out, engine=engine, findings=findings)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
         print(f"{_program()}: error: {label(language, 'cli.build_failed', detail=detail)}", file=sys.stderr)
@@ -178,9 +185,10 @@ def _build(
             traceback.print_exc()
         return 1
     zone = ZoneInfo(result.plan.site.timezone)
-    as_of = options.now.astimezone(zone).strftime("%Y-%m-%d %H:%M %z")
+    as_of = view.now.astimezone(zone).strftime("%Y-%m-%d %H:%M %z")
     size = f"{report.bytes / 1_000_000:.1f} MB"
-    in_this_repository = _program() == "python build.py" and (root / "Makefile").is_file()
+    # `make serve` only where it works: the build.py run is this plan folder's own, beside its Makefile
+    in_this_repository = Path(sys.argv[0]).resolve() == (root / "build.py").resolve() and (root / "Makefile").is_file()
     serve = "make serve" if in_this_repository else f"{_program()} serve"
     lines = [
         label(language, "cli.built", out=str(out), files=report.files, size=size),

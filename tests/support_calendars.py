@@ -24,7 +24,7 @@ import pytest
 import requests
 
 from generator import calendars
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import view
 
 PLANS = Path(__file__).parent / "plans"
 BASIC = PLANS / "calendars-basic"
@@ -37,7 +37,8 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 def build(root: Path, now: datetime = NOW, drafts: bool = False) -> dict[str, bytes]:
     """Every calendar file of the plan at `root`, by output path."""
-    outputs = calendars.render(load_plan(root), BuildOptions(now=now, drafts=drafts))
+    plan = load_plan(root)
+    outputs = calendars.render(plan, view(plan, now, drafts))
     paths = [o.path for o in outputs]
     assert len(paths) == len(set(paths)), f"two outputs share a path: {paths}"
     return {o.path: o.data for o in outputs}

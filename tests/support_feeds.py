@@ -19,7 +19,7 @@ import lxml.html
 
 from generator import feeds
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import view
 
 PLANS = Path(__file__).parent / "plans"
 BASIC = PLANS / "feeds-basic"
@@ -43,8 +43,10 @@ _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 
 
 
-def render(plan: Plan, now: datetime = NOW, **options: object) -> dict[str, bytes]:
-    outputs = feeds.render(plan, BuildOptions(now=now, **options))  # type: ignore[arg-type]
+def render(
+    plan: Plan, now: datetime = NOW, drafts: bool = False, feed_limit: int = feeds.FEED_LIMIT
+) -> dict[str, bytes]:
+    outputs = feeds.render(plan, view(plan, now, drafts), feed_limit)
     files = {o.path: o.data for o in outputs}
     assert len(files) == len(outputs), "two outputs share a path"
     return files

@@ -29,7 +29,7 @@ import pytest
 
 from generator.build import pipeline
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import view
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"
@@ -72,7 +72,7 @@ def build_project(root: Path, drafts: bool = False, now: datetime = NOW, out: Pa
     """The full build (site, calendars, feeds) of a project folder, as `python build.py` does it."""
     plan = load_plan(root)
     site = out or root / "site"
-    pipeline.build(root, plan, BuildOptions(now=now, drafts=drafts), site)
+    pipeline.build(root, plan, view(plan, now, drafts), site)
     return Built(root, site, plan)
 
 

@@ -113,7 +113,7 @@ def test_the_example_plan_checks_with_no_error_and_no_warning() -> None:
 
 
 def _lines(result) -> list[str]:
-    return [p.format("zh") for p in result.problems]
+    return [problem_line(p, "zh") for p in result.problems]
 
 
 def test_an_end_before_a_zoned_start_is_said_once_and_only_about_a_sound_plan(plan_copy) -> None:

@@ -21,7 +21,7 @@ from generator.site import pages
 
 from generator.site import calendar_pages as pages_calendar
 from generator.plan.model import Kind, Span
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import view
 from generator.words import LANGUAGES, catalog
 from generator.site.time import occurrences, recurrence_text, span_text
 from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
@@ -37,8 +37,8 @@ def hostile():  # type: ignore[no-untyped-def]
     return load_plan(HOSTILE)
 
 
-def _pages(plan, **options) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, BuildOptions(now=NOW, **options))}
+def _pages(plan, drafts: bool = False) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, view(plan, NOW, drafts))}
 
 
 def _front(markdown: str) -> dict:
@@ -62,8 +62,8 @@ def test_one_markdown_page_per_url(basic) -> None:  # type: ignore[no-untyped-de
 
 def test_rendering_is_pure_and_follows_the_builds_now(basic) -> None:  # type: ignore[no-untyped-def]
     assert _pages(basic) == _pages(basic)
-    later = {o.path: o.data for o in pages.render(basic, BuildOptions(now=NOW + timedelta(days=30)))}
-    now = {o.path: o.data for o in pages.render(basic, BuildOptions(now=NOW))}
+    later = {o.path: o.data for o in pages.render(basic, view(basic, NOW + timedelta(days=30), drafts=False))}
+    now = {o.path: o.data for o in pages.render(basic, view(basic, NOW, drafts=False))}
     assert later["index.md"] != now["index.md"]  # the next two weeks moved on
     assert later["products/aurora-x1/index.md"] == now["products/aurora-x1/index.md"]
     assert later["calendar/index.md"] != now["calendar/index.md"]  # the coming four weeks moved on
@@ -162,7 +162,7 @@ def _html(markdown: str) -> lxml.html.HtmlElement:
 
 
 def _pages_at(plan, now: datetime) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, BuildOptions(now=now))}
+    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, view(plan, now, drafts=False))}
 
 
 def test_calendar_pages_are_out_of_nav_and_search(basic) -> None:  # type: ignore[no-untyped-def]

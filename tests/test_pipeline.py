@@ -44,13 +44,13 @@ def test_a_rebuild_keeps_the_times_of_files_whose_bytes_did_not_change(plan_copy
 def test_the_preview_refresh_rebuilds_in_place_and_keeps_search_whole(plan_copy, tmp_path: Path) -> None:
     root = plan_copy("check-minimal")
     out = tmp_path / "preview"
-    result, options = checked(check_plan(root), None, False)
-    pipeline.build(root, result.plan, options, out)
+    result, view, findings = checked(check_plan(root), None, False)
+    pipeline.build(root, result.plan, view, out, findings=findings)
     before = _mtimes(out)
     story = root / "content/user-stories/hiking.yaml"
     story.write_text(story.read_text(encoding="utf-8").replace("川西徒步的七天", "川西徒步的八天"), encoding="utf-8")
-    result, options = checked(check_plan(root), None, False)
-    pipeline.refresh(root, result.plan, options, out)
+    result, view, findings = checked(check_plan(root), None, False)
+    pipeline.refresh(root, result.plan, view, out, findings=findings)
     page = (out / "user-stories/hiking/index.html").read_text(encoding="utf-8")
     assert "川西徒步的八天" in page
     after = _mtimes(out)
@@ -69,20 +69,20 @@ def test_a_preview_after_edits_holds_what_a_fresh_build_would(plan_copy, tmp_pat
     now = datetime(2027, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     reader, memo = lru_cache(maxsize=None)(read), Memo()
     preview = tmp_path / "preview"
-    result, options = checked(check_plan(root, reader), now, False)
-    pipeline.build(root, result.plan, options, preview, memo)
+    result, view, findings = checked(check_plan(root, reader), now, False)
+    pipeline.build(root, result.plan, view, preview, memo, findings=findings)
     stories = root / "content/user-stories"
     edit(stories / "sichuan-hike.yaml", "带着 X1 在川西徒步的七天", "带着 X1 在川西徒步的八天")
     (stories / "new-member.yaml").write_text("title: 新人报到\nsummary: 第一次来\nauthor:\n  name: 阿乐\n",
                                              encoding="utf-8")
     (stories / "first-week.yaml").unlink()
     edit(root / "content/channels.yaml", "name: 微博", "name: 新浪微博")
-    result, options = checked(check_plan(root, reader), now, False)
+    result, view, findings = checked(check_plan(root, reader), now, False)
     assert result.plan is not None
-    pipeline.refresh(root, result.plan, options, preview, memo)
+    pipeline.refresh(root, result.plan, view, preview, memo, findings=findings)
 
     fresh = tmp_path / "fresh"
-    pipeline.build(root, result.plan, options, fresh)
+    pipeline.build(root, result.plan, view, fresh, findings=findings)
     served, built = _files(preview), _files(fresh)
     assert served.keys() == built.keys()
     index = "search/search_index.json"

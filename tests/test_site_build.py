@@ -22,7 +22,7 @@ import requests
 import yaml
 
 from generator.build.mkdocs.site import SiteBuildError, build_site
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import view
 from generator.site import pages
 from support_site import (
     BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
@@ -614,13 +614,13 @@ def test_the_build_is_quiet_when_it_works_and_says_why_when_it_fails(
 ) -> None:
     root = make_project(BASIC, tmp_path / "p")
     plan = load_plan(root)
-    options = BuildOptions(now=NOW)
-    build_site(root, plan, options, tmp_path / "site", pages.render(plan, options))
+    shown = view(plan, NOW, drafts=False)
+    build_site(root, plan, shown, tmp_path / "site", pages.render(plan, shown))
     assert capfd.readouterr() == ("", "")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("nav: []", "nav:\n  - 不存在: missing.md")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     with pytest.raises(SiteBuildError) as failure:
-        build_site(root, plan, options, tmp_path / "site", pages.render(plan, options))
+        build_site(root, plan, shown, tmp_path / "site", pages.render(plan, shown))
     assert any("missing.md" in line for line in failure.value.messages)
 
 

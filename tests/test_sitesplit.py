@@ -35,8 +35,8 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _build(root: Path, out: Path) -> None:
-    result, options = checked(check_plan(root), NOW, False)  # what `build.py` does before building
-    pipeline.build(root, result.plan, options, out)
+    result, view, findings = checked(check_plan(root), NOW, False)  # what `build.py` does before building
+    pipeline.build(root, result.plan, view, out, findings=findings)
 
 
 @contextmanager

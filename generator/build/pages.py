@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from generator.build.memo import Memo
 from generator.build.parallel import Cores, started
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Finding, Output
 from generator.plan.model import Plan
+from generator.plan.visibility import View
 from generator.site import pages
 
 
-def render_pages(plan: Plan, options: BuildOptions, cores: Cores, memo: Memo[str] | None = None) -> list[Output]:
+def render_pages(
+    plan: Plan, view: View, findings: tuple[Finding, ...], cores: Cores, memo: Memo[str] | None = None
+) -> list[Output]:
     if memo is not None:
         memo.next_build()
-    site = pages.prepare(plan, options, memo)
+    site = pages.prepare(plan, view, findings, memo)
     theirs = site.entries[len(site.entries) // 2 :] if cores.split_entry_pages else ()
     ours = site.entries[: len(site.entries) - len(theirs)]
     with started(lambda: site.entry_pages(theirs), worth_a_process=bool(theirs)) as other_half:

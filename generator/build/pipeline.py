@@ -21,9 +21,9 @@ from generator.build import parallel
 from generator.build.mkdocs import site as sitebuild
 from generator.build.memo import Memo
 from generator.build.pages import render_pages
-from generator.plan import visibility
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Finding, Output
+from generator.plan.visibility import View
 from generator.build.writer import check_out_folder, discard, replace, staging_for, write_outputs
 
 
@@ -36,27 +36,29 @@ class BuildReport:
 def build(
     project_root: Path,
     plan: Plan,
-    options: BuildOptions,
+    view: View,
     out: Path,
     memo: Memo[str] | None = None,
     engine: str = "mkdocs",
+    findings: tuple[Finding, ...] = (),
 ) -> BuildReport:
     """Builds everything into `out`, replacing it whole; on failure `out` is untouched.
 
     Only the preview keeps pages from one build to the next (`memo`).
-    `engine` "zensical" builds the same pages with Zensical (an optional extra, `build.zensical`)."""
+    `engine` "zensical" builds the same pages with Zensical (an optional extra, `build.zensical`);
+    `findings` are the lint page's (`prepare.checked`)."""
     check_out_folder(out, project_root)
-    cores = parallel.decide(len(visibility.pages(plan, options)), preview=memo is not None)
+    cores = parallel.decide(len(view.pages), preview=memo is not None)
     staging = staging_for(out)
     try:
-        with parallel.started(lambda: _files(plan, options), worth_a_process=cores.files_beside_site) as files:
-            docs = render_pages(plan, options, cores, memo)
+        with parallel.started(lambda: _files(plan, view), worth_a_process=cores.files_beside_site) as files:
+            docs = render_pages(plan, view, findings, cores, memo)
             if engine == "zensical":
                 from generator.build import zensical  # an optional extra: imported only when asked for
 
-                zensical.build_site(project_root, plan, options, staging, docs)
+                zensical.build_site(project_root, plan, view, staging, docs)
             else:
-                sitebuild.build_site(project_root, plan, options, staging, docs, two_runs=cores.two_mkdocs_runs)
+                sitebuild.build_site(project_root, plan, view, staging, docs, two_runs=cores.two_mkdocs_runs)
             write_outputs(staging, files.result())
         report = _measure(staging)
         replace(out, staging)
@@ -66,34 +68,44 @@ def build(
 
 
 def refresh(
-    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+    project_root: Path,
+    plan: Plan,
+    view: View,
+    out: Path,
+    memo: Memo[str] | None = None,
+    findings: tuple[Finding, ...] = (),
 ) -> None:
     """The preview's rebuild, in place over the last one."""
-    refresh_site(project_root, plan, options, out, memo)
-    refresh_files(plan, options, out)
+    refresh_site(project_root, plan, view, out, memo, findings)
+    refresh_files(plan, view, out)
 
 
 def refresh_site(
-    project_root: Path, plan: Plan, options: BuildOptions, out: Path, memo: Memo[str] | None = None
+    project_root: Path,
+    plan: Plan,
+    view: View,
+    out: Path,
+    memo: Memo[str] | None = None,
+    findings: tuple[Finding, ...] = (),
 ) -> None:
     """The site part of `refresh`: pages whose inputs did not change are not
     rendered again (`memo`), MkDocs redoes only the pages whose Markdown
     changed, and only changed files are written."""
-    cores = parallel.decide(len(visibility.pages(plan, options)), preview=True)
-    docs = render_pages(plan, options, cores, memo)
-    sitebuild.build_site(project_root, plan, options, out, docs, dirty=True)
+    cores = parallel.decide(len(view.pages), preview=True)
+    docs = render_pages(plan, view, findings, cores, memo)
+    sitebuild.build_site(project_root, plan, view, out, docs, dirty=True)
 
 
-def refresh_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+def refresh_files(plan: Plan, view: View, out: Path) -> None:
     """The rest of `refresh`: calendars, feeds and schema, written where they changed."""
-    write_outputs(out, _files(plan, options), only_changed=True)
+    write_outputs(out, _files(plan, view), only_changed=True)
 
 
-def _files(plan: Plan, options: BuildOptions) -> list[Output]:
+def _files(plan: Plan, view: View) -> list[Output]:
     """Everything but the site's pages: calendars, feeds, the editor schema."""
     return [
-        *calendars.render(plan, options),
-        *feeds.render(plan, options),
+        *calendars.render(plan, view),
+        *feeds.render(plan, view),
         *editor_schema.render(plan, plan.site.language),
     ]
 

@@ -1,4 +1,4 @@
-"""Before a build: the checked plan's lint warnings, and the build's now and options.
+"""Before a build: the checked plan's lint warnings, the build's now and its view of the plan.
 
 The stage between the check and the renderers, shared by the command line,
 the preview and the tests: what a build may show is decided here once.
@@ -14,22 +14,26 @@ from zoneinfo import ZoneInfo
 
 from generator.lint import lint
 from generator.plan.check import CheckResult
-from generator.plan.outputs import BuildOptions, Finding
+from generator.plan.outputs import Finding
 from generator.plan.problems import ordered
+from generator.plan.visibility import View, view
 from generator.words import problem_text
 
 
 def checked(
     result: CheckResult, now: datetime | date | None, drafts: bool
-) -> tuple[CheckResult, BuildOptions | None]:
-    """Adds the lint's warnings to a clean check and makes the build's options
-    (None when the plan has errors)."""
+) -> tuple[CheckResult, View | None, tuple[Finding, ...]]:
+    """Adds the lint's warnings to a clean check, and makes the build's view of
+    the plan (None when the plan has errors) and the lint page's findings.
+
+    The view is made here, once: every renderer is handed it and none decides
+    again what this build shows."""
     if result.plan is None:
-        return result, None
+        return result, None, ()
     resolved = resolve_now(now, result.plan.site.timezone)
     problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
     findings = tuple(Finding(p.path, p.line, p.column, problem_text(p, result.language)) for p in problems)
-    return replace(result, problems=problems), BuildOptions(now=resolved, drafts=drafts, findings=findings)
+    return replace(result, problems=problems), view(result.plan, resolved, drafts), findings
 
 
 def resolve_now(given: datetime | date | None, zone: str, environ: Mapping[str, str] = os.environ) -> datetime:

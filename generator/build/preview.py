@@ -21,7 +21,8 @@ from generator.plan.check import check_plan
 from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Output
+from generator.plan.visibility import View
 from generator.build.writer import write_outputs
 from generator.plan.problems import has_errors
 from generator.build.mkdocs.server import serve_folder
@@ -72,18 +73,18 @@ def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None)
         for thread in writing:
             thread.join()
         writing.clear()
-        result, options = checked(check_plan(root, reader), now, drafts)
+        result, view, findings = checked(check_plan(root, reader), now, drafts)
         for problem in result.problems:
             print(problem_line(problem, result.language), file=sys.stderr)
-        if options is None or has_errors(result.problems):
+        if view is None or has_errors(result.problems):
             return False
         try:
             if built:
-                pipeline.refresh_site(root, result.plan, options, out, memo)
-                writing.append(threading.Thread(target=_write_files, args=(result.plan, options, out), daemon=True))
+                pipeline.refresh_site(root, result.plan, view, out, memo, findings)
+                writing.append(threading.Thread(target=_write_files, args=(result.plan, view, out), daemon=True))
                 writing[-1].start()
             else:
-                pipeline.build(root, result.plan, options, out, memo)
+                pipeline.build(root, result.plan, view, out, memo, findings=findings)
                 built = True
         except Exception as error:  # a failed whole build leaves the last good site in place
             print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
@@ -94,8 +95,8 @@ def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None)
     return rebuild
 
 
-def _write_files(plan: Plan, options: BuildOptions, out: Path) -> None:
+def _write_files(plan: Plan, view: View, out: Path) -> None:
     try:
-        pipeline.refresh_files(plan, options, out)
+        pipeline.refresh_files(plan, view, out)
     except Exception as error:  # the site is up; say what failed and keep serving
         print(f"build.py serve: error: calendars and feeds: {type(error).__name__}: {error}", file=sys.stderr)

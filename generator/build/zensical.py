@@ -29,6 +29,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -36,7 +37,8 @@ import yaml
 from generator.build.mkdocs import site as sitebuild
 from generator.build.writer import discard, move_into, write_outputs
 from generator.plan.model import Plan
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Output
+from generator.plan.visibility import View
 
 VERSION = "0.0.73"
 CONFIG = "zensical.yml"
@@ -58,7 +60,7 @@ def missing() -> str | None:
 
 
 def build_site(
-    project_root: Path, plan: Plan, options: BuildOptions, site_dir: Path, docs_pages: list[Output]
+    project_root: Path, plan: Plan, view: View, site_dir: Path, docs_pages: list[Output]
 ) -> None:
     """Builds the site of the rendered `docs_pages` with Zensical into `site_dir` (an empty folder).
 
@@ -71,16 +73,16 @@ def build_site(
         parent = sitebuild.yaml_load(stream)
     work = project_root / sitebuild.WORK_DIR
     docs = work / "docs"
-    sitebuild._write_docs(project_root, plan, options, docs, docs_pages)
+    sitebuild._write_docs(project_root, plan, view, docs, docs_pages)
     built, theme = work / SITE, work / THEME
-    generated = sitebuild.generated_config(parent_path, plan, options, docs, built, parent)
+    generated = sitebuild.generated_config(parent_path, plan, view, docs, built, parent)
     _layered_theme(Path(generated["theme"]["custom_dir"]), theme)
     config = zensical_config(parent, generated, theme)
     config_path = work / CONFIG
     write_outputs(work, [Output(CONFIG, yaml.dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))])
     discard(built)
     try:
-        _run(config_path, options)
+        _run(config_path, view.now)
         move_into(site_dir, built)
     finally:
         discard(built)
@@ -117,8 +119,8 @@ def _layered_theme(custom_dir: Path, target: Path) -> None:
     shutil.copytree(OVERLAY, target, dirs_exist_ok=True)
 
 
-def _run(config_path: Path, options: BuildOptions) -> None:
-    environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(options.now.timestamp())))
+def _run(config_path: Path, now: datetime) -> None:
+    environment = dict(os.environ, SOURCE_DATE_EPOCH=str(int(now.timestamp())))
     done = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "--config-file", str(config_path)],
         cwd=config_path.parent,

@@ -39,20 +39,20 @@ from icalendar.prop import vDuration, vUnknown
 
 from generator.calendars import text
 from generator.plan import urls
-from generator.plan import visibility
 from generator.calendars.items import Item, contents
 from generator.words import label
 from generator.calendars.zones import tzid, vtimezone
 from generator.plan.model import Kind, Plan, Status
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Output
+from generator.plan.visibility import View
 
 REFRESH = timedelta(hours=1)
 _SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def render(plan: Plan, options: BuildOptions) -> list[Output]:
-    found = contents(plan, options)
-    stamp = options.now.astimezone(UTC).replace(microsecond=0)
+def render(plan: Plan, view: View) -> list[Output]:
+    found = contents(plan, view)
+    stamp = view.now.astimezone(UTC).replace(microsecond=0)
     build = _Build(plan, stamp, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
     site, language = plan.site, plan.site.language
     events = [item for _, item in found.events]
@@ -71,7 +71,7 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
         outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, slots, name, about)))
     for event_id, item in sorted(found.events, key=lambda pair: pair[0]):
         entry = plan.entry(Kind.EVENT, event_id)
-        if entry is not None and visibility.has_page(entry, options):  # offered on the event's page
+        if entry is not None and view.has_page(entry):  # offered on the event's page
             outputs.append(Output(urls.event_ics_file(event_id), _calendar(build, [item], None, None)))
     return outputs
 

@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from generator.plan import urls
 
-from generator.plan import visibility
 from generator.words import label
 from generator.plan.model import (
     Campaign,
@@ -32,7 +31,7 @@ from generator.plan.model import (
     Status,
     starts_at,
 )
-from generator.plan.outputs import BuildOptions
+from generator.plan.visibility import View
 
 # A publication is a moment; clients draw a zero-length event badly or not at
 # all (Exchange refuses a VEVENT with neither DTEND nor DURATION, Google
@@ -80,20 +79,20 @@ class Contents:
     slots: tuple[tuple[str, Item], ...]  # (channel id, item)
 
 
-def contents(plan: Plan, options: BuildOptions) -> Contents:
+def contents(plan: Plan, view: View) -> Contents:
     events, campaigns, launches, slots = [], [], [], []
     for entry in plan.entries:
-        if visibility.in_calendars(entry.status, options):
+        if view.shows(entry.status):
             details = entry.details
             if isinstance(details, Event):
-                events.append((entry.id, _event(plan, entry, details, options)))
+                events.append((entry.id, _event(plan, entry, details, view)))
             elif isinstance(details, Campaign):
-                campaigns.append(_campaign(plan, entry, details, options))
+                campaigns.append(_campaign(plan, entry, details, view))
             elif isinstance(details, Product) and details.launch is not None:
-                launches.append(_launch(plan, entry, details.launch, options))
+                launches.append(_launch(plan, entry, details.launch, view))
         for slot in entry.slots:
-            if visibility.in_calendars(slot.status, options):
-                slots.append((slot.channel, _slot(plan, entry, slot, options)))
+            if view.shows(slot.status):
+                slots.append((slot.channel, _slot(plan, entry, slot, view)))
     return Contents(
         events=tuple(events),
         campaigns=tuple(campaigns),
@@ -119,7 +118,7 @@ def uid(plan: Plan, namespace: str, key: str) -> str:
 # --- the kinds of item -----------------------------------------------------------------
 
 
-def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Item:
+def _event(plan: Plan, entry: Entry, event: Event, view: View) -> Item:
     language = plan.site.language
     span = event.span
     zone = ZoneInfo(span.zone)
@@ -135,7 +134,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
     location = ", ".join(event.location.parts()) if event.location else ""
     if not location and event.format != "offline" and event.url:
         location = event.url
-    page = _page(plan, entry, options)
+    page = _page(plan, entry, view)
     lines = [entry.summary, f"{label(language, 'ics.link')}{label(language, 'punct.colon')}{event.url}" if event.url else ""]
     return Item(
         uid=uid(plan, "event", entry.key),
@@ -155,7 +154,7 @@ def _event(plan: Plan, entry: Entry, event: Event, options: BuildOptions) -> Ite
     )
 
 
-def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOptions) -> Item:
+def _campaign(plan: Plan, entry: Entry, campaign: Campaign, view: View) -> Item:
     language = plan.site.language
     title = f"{label(language, 'legend.campaign')}{label(language, 'punct.colon')}{entry.title}"
     return Item(
@@ -164,16 +163,16 @@ def _campaign(plan: Plan, entry: Entry, campaign: Campaign, options: BuildOption
         end=campaign.end + timedelta(days=1),
         zone=plan.site.timezone,
         summary=_marked(language, entry.status, title),
-        description=_description(language, [entry.summary], _page(plan, entry, options)),
+        description=_description(language, [entry.summary], _page(plan, entry, view)),
         status=entry.status,
-        url=_page(plan, entry, options),
+        url=_page(plan, entry, view),
         categories=_unique((label(language, "legend.campaign"), *entry.tags)),
         transparent=True,  # a campaign runs alongside the work; it does not make anyone busy
         last_day=campaign.end,
     )
 
 
-def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> Item:
+def _launch(plan: Plan, entry: Entry, launch: Moment, view: View) -> Item:
     language = plan.site.language
     zone = plan.site.timezone
     start, end, last = _moment(launch, zone)
@@ -184,9 +183,9 @@ def _launch(plan: Plan, entry: Entry, launch: Moment, options: BuildOptions) -> 
         end=end,
         zone=zone,
         summary=_marked(language, entry.status, title),
-        description=_description(language, [entry.summary], _page(plan, entry, options)),
+        description=_description(language, [entry.summary], _page(plan, entry, view)),
         status=entry.status,
-        url=_page(plan, entry, options),
+        url=_page(plan, entry, view),
         categories=_unique((label(language, "legend.launch"), *entry.tags)),
         transparent=True,
         last_day=last,
@@ -210,12 +209,12 @@ def _key_date(plan: Plan, key_date: KeyDate) -> Item:
     )
 
 
-def _slot(plan: Plan, entry: Entry, slot: Slot, options: BuildOptions) -> Item:
+def _slot(plan: Plan, entry: Entry, slot: Slot, view: View) -> Item:
     language = plan.site.language
     channel = plan.channel_by_id.get(slot.channel)
     channel_name = channel.name if channel else slot.channel
     start, end, last = _moment(slot.at, slot.zone)
-    page = _page(plan, entry, options)
+    page = _page(plan, entry, view)
     return Item(
         uid=uid(plan, "slot", slot.key),
         start=start,
@@ -262,8 +261,8 @@ def _day(value: Moment) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _page(plan: Plan, entry: Entry, options: BuildOptions) -> str | None:
-    if not visibility.has_page(entry, options):
+def _page(plan: Plan, entry: Entry, view: View) -> str | None:
+    if not view.has_page(entry):
         return None
     return urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
 

@@ -2,13 +2,13 @@
 
 One feed of each format for the whole site (`all`: one item per entry, at its
 first due slot) and one per channel (one item per due slot). Only due, public
-slots appear (`visibility.feed_slots`), newest first, at most
-`options.feed_limit` of them.
+slots appear (the build's `View.feed`), newest first, at most
+`feed_limit` of them.
 
 Determinism: feedgen stamps the clock into every `updated`/`lastBuildDate`
 and prepends entries by default, so times are always set here and entries
 appended. A feed's `updated` is its newest item's time; an empty feed has no
-such time, so it takes `options.now`: the build's now is part of the
+such time, so it takes the view's `now`: the build's now is part of the
 determinism contract (same plan, same now, same bytes), and "now" is the
 truthful answer to "when was this feed last known to be empty".
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, urlsplit
 
@@ -34,9 +34,9 @@ from generator.plan import markup
 
 from generator.plan import urls
 
-from generator.plan import visibility
 from generator.plan.model import Entry, Kind, Plan, Site, Slot, starts_at
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Output
+from generator.plan.visibility import View
 from generator.words import label
 
 GENERATOR = "community-plan"
@@ -88,13 +88,16 @@ class Feed:
     items: tuple[Item, ...]
 
 
-def render(plan: Plan, options: BuildOptions) -> list[Output]:
+FEED_LIMIT = 50  # items per feed at most, unless asked otherwise
+
+
+def render(plan: Plan, view: View, feed_limit: int = FEED_LIMIT) -> list[Output]:
     site = plan.site
-    site_slots = site_items(plan, options)
-    channel_slots = {c.id: channel_items(plan, options, c.id) for c in plan.channels}
+    site_slots = site_items(view, feed_limit)
+    channel_slots = {c.id: channel_items(view, c.id, feed_limit) for c in plan.channels}
     # Each entry's parts (its body above all) are made once, however many feeds carry it.
     carried = {_entry_key(s) for slots in (site_slots, *channel_slots.values()) for s in slots}
-    parts = {key: _entry_parts(plan, options, plan.by_key[key]) for key in sorted(carried)}
+    parts = {key: _entry_parts(plan, view, plan.by_key[key]) for key in sorted(carried)}
 
     built = [
         _feed(
@@ -104,7 +107,7 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
             site.description or _label(site, "all"),
             urls.absolute(site, ""),
             tuple(_item(s, parts, tag_uri(site, "entries", _entry_key(s))) for s in site_slots),
-            options,
+            view.now,
         )
     ]
     for channel in plan.channels:
@@ -116,7 +119,7 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
                 _label(site, "channel", channel=channel.name),
                 urls.absolute(site, urls.channel_dir(channel.id)),
                 tuple(_item(s, parts, tag_uri(site, "slots", s.key)) for s in channel_slots[channel.id]),
-                options,
+                view.now,
             )
         )
     outputs: list[Output] = []
@@ -130,26 +133,22 @@ def render(plan: Plan, options: BuildOptions) -> list[Output]:
 # --- deciding what a feed holds ---------------------------------------------------------
 
 
-def site_items(plan: Plan, options: BuildOptions) -> tuple[Slot, ...]:
+def site_items(view: View, feed_limit: int = FEED_LIMIT) -> tuple[Slot, ...]:
     """One slot per entry, its first due one, newest first, limited."""
     first: dict[str, Slot] = {}
-    for slot in visibility.feed_slots(plan, options):
+    for slot in view.feed():
         key = _entry_key(slot)
         held = first.get(key)
         if held is None or (_when(slot), slot.key) < (_when(held), held.key):
             first[key] = slot
     chosen = sorted(first.values(), key=_entry_key)
     chosen.sort(key=_when, reverse=True)
-    return tuple(chosen[: _limit(options)])
+    return tuple(chosen[: max(feed_limit, 0)])
 
 
-def channel_items(plan: Plan, options: BuildOptions, channel: str) -> tuple[Slot, ...]:
+def channel_items(view: View, channel: str, feed_limit: int = FEED_LIMIT) -> tuple[Slot, ...]:
     """The channel's due public slots, newest first, limited."""
-    return visibility.feed_slots(plan, options, channel)[: _limit(options)]
-
-
-def _limit(options: BuildOptions) -> int:
-    return max(options.feed_limit, 0)
+    return view.feed(channel)[: max(feed_limit, 0)]
 
 
 def _entry_key(slot: Slot) -> str:
@@ -170,14 +169,14 @@ class _EntryParts:
     categories: tuple[Category, ...]
 
 
-def _entry_parts(plan: Plan, options: BuildOptions, entry: Entry) -> _EntryParts:
+def _entry_parts(plan: Plan, view: View, entry: Entry) -> _EntryParts:
     url = urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
     html = markup.to_html(clean(entry.body))
     return _EntryParts(
         url=url,
         content_html=clean(markup.absolutize(html, url)) if html else "",
         author=_owner(plan, entry),
-        categories=_categories(plan, options, entry),
+        categories=_categories(plan, view, entry),
     )
 
 
@@ -188,14 +187,14 @@ def _owner(plan: Plan, entry: Entry) -> Person | None:
     return Person(clean(member.name), clean(member.email) if member.email else None)
 
 
-def _categories(plan: Plan, options: BuildOptions, entry: Entry) -> tuple[Category, ...]:
+def _categories(plan: Plan, view: View, entry: Entry) -> tuple[Category, ...]:
     tiers = {t.id: t.name for t in plan.site.tiers}
     found = [Category(clean(tag)) for tag in entry.tags]
     found += [Category(clean(t), clean(tiers.get(t, t))) for t in entry.tiers]
     campaign = plan.entry(Kind.CAMPAIGN, entry.campaign) if entry.campaign else None
     # A campaign without a public page (draft, cancelled) keeps its name out of
     # feeds too; feeds never show drafts, even in a `--drafts` build.
-    if campaign is not None and visibility.has_page(campaign, replace(options, drafts=False)):
+    if campaign is not None and view.has_public_page(campaign):
         found.append(Category(campaign.id, clean(campaign.title)))
     unique: dict[str, Category] = {}
     for category in found:
@@ -224,7 +223,7 @@ def _feed(
     description: str,
     home_url: str,
     items: tuple[Item, ...],
-    options: BuildOptions,
+    now: datetime,  # an empty feed's `updated`
 ) -> Feed:
     return Feed(
         name=name,
@@ -234,7 +233,7 @@ def _feed(
         home_url=home_url,
         language=site.language,
         author=Person(clean(site.community.name or site.title)),
-        updated=items[0].at if items else _seconds(options.now),
+        updated=items[0].at if items else _seconds(now),
         items=items,
     )
 

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.plan.model import Entry, Plan, Slot, Status, starts_at
-
-PUBLIC = (Status.APPROVED, Status.PUBLISHED)
+from generator.plan.model import Entry, Plan, Slot, starts_at
+from generator.plan.visibility import PUBLIC  # the one definition of what really goes out
 
 Month = tuple[int, int]
 

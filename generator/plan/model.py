@@ -42,10 +42,6 @@ class Status(StrEnum):
     def is_cancelled(self) -> bool:
         return self is Status.CANCELLED
 
-    def visible(self, drafts: bool) -> bool:
-        """Whether something with this status appears at all (cancelled ones do)."""
-        return drafts or not self.is_draft
-
 
 Moment = date | datetime
 """A date (all day) or an aware datetime (a moment in its zone)."""

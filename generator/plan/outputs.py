@@ -1,9 +1,8 @@
-"""What a build is asked for, and what renderers return: values, not files."""
+"""What renderers are given besides the plan and its view, and what they return: values, not files."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,14 +13,6 @@ class Finding:
     line: int
     column: int
     message: str
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    now: datetime  # aware; decides what is due and stamps DTSTAMP
-    drafts: bool = False  # show idea/draft/review items on the site and in calendars
-    feed_limit: int = 50  # items per feed at most
-    findings: tuple[Finding, ...] = ()  # the plan's warnings, for the lint page
 
 
 @dataclass(frozen=True, slots=True)

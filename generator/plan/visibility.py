@@ -1,32 +1,88 @@
-"""What is public: the format's rules in one place, for every renderer.
+"""What is public: the format's rules in one place, decided once per build.
 
 - idea/draft/review appear nowhere unless `--drafts`; then on the site and in
   calendars (marked), never in a feed.
 - cancelled things stay in calendars (STATUS:CANCELLED) and events keep
   their page; other cancelled entries keep no page unless `--drafts`.
 - feeds hold due, public (approved/published) slots only.
+
+`view(plan, now, drafts)` applies these rules to a plan once, before any
+renderer runs; renderers ask the `View`, never decide again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 
 from generator.plan.model import Entry, Kind, Plan, Slot, Status, starts_at
-from generator.plan.outputs import BuildOptions
 
-_PUBLIC = (Status.APPROVED, Status.PUBLISHED)
+PUBLIC: frozenset[Status] = frozenset({Status.APPROVED, Status.PUBLISHED})
+"""What really goes out: the only statuses a feed (or the lint's coverage) counts."""
+
+_EVERY_STATUS: frozenset[Status] = frozenset(Status)
+_NO_DRAFTS: frozenset[Status] = frozenset(s for s in Status if not s.is_draft)
+
+PageKey = tuple[Kind, str]
+"""(kind, id): entries hold a dict (`field_sources`), so they are not hashed themselves."""
 
 
-def in_calendars(status: Status, options: BuildOptions) -> bool:
-    return status.visible(options.drafts)
+@dataclass(frozen=True, slots=True)
+class View:
+    """The plan as one build shows it: made by `view`, read by every renderer.
+
+    `drafts` is the audience as the command line has it today (`--drafts`, the
+    team's build); the two-audience issue (#15, `--public`) adds an `audience`
+    beside it, and what each audience sees is decided in `view`, nowhere else."""
+
+    now: datetime  # aware: what is due, DTSTAMP, "coming up", the sitemap's date
+    drafts: bool  # idea/draft/review shown (marked) on the site and in calendars
+    pages: tuple[Entry, ...]  # the entries with a page, in plan order
+    page_keys: frozenset[PageKey]
+    public_page_keys: frozenset[PageKey]  # the pages a build without drafts has: feeds link only to those
+    shown: frozenset[Status]  # statuses that appear in calendars and the site's lists
+    feed_slots: tuple[Slot, ...]  # due public slots, newest first
+    feed_by_channel: Mapping[str, tuple[Slot, ...]]  # the same, per channel (only channels with any)
+
+    def has_page(self, entry: Entry) -> bool:
+        return (entry.kind, entry.id) in self.page_keys
+
+    def has_public_page(self, entry: Entry) -> bool:
+        """Whether a reader of the public site finds a page for `entry`; feeds are
+        public even in a `--drafts` build, so what they name must be too."""
+        return (entry.kind, entry.id) in self.public_page_keys
+
+    def shows(self, status: Status) -> bool:
+        """Whether something with this status appears at all (cancelled ones do)."""
+        return status in self.shown
+
+    def feed(self, channel: str | None = None) -> tuple[Slot, ...]:
+        """Due public slots, newest first: all of them, or one channel's."""
+        if channel is None:
+            return self.feed_slots
+        return self.feed_by_channel.get(channel, ())
 
 
-def has_page(entry: Entry, options: BuildOptions) -> bool:
-    if options.drafts:
-        return True
-    if entry.status.is_draft:
-        return False
-    return not entry.status.is_cancelled or entry.kind is Kind.EVENT
+def view(plan: Plan, now: datetime, drafts: bool) -> View:
+    """Decides once what a build with this now and audience shows of `plan`."""
+    public = _page_keys(e for e in plan.entries if _has_public_page(e))
+    pages = plan.entries if drafts else tuple(e for e in plan.entries if _has_public_page(e))
+    feed = _feed_slots(plan, now)
+    by_channel: dict[str, list[Slot]] = {}
+    for slot in feed:  # already in feed order, so each channel's share is too
+        by_channel.setdefault(slot.channel, []).append(slot)
+    return View(
+        now=now,
+        drafts=drafts,
+        pages=tuple(pages),
+        page_keys=_page_keys(pages) if drafts else public,
+        public_page_keys=public,
+        shown=_EVERY_STATUS if drafts else _NO_DRAFTS,
+        feed_slots=feed,
+        feed_by_channel=MappingProxyType({c: tuple(s) for c, s in by_channel.items()}),
+    )
 
 
 def is_due(slot: Slot, now: datetime) -> bool:
@@ -34,21 +90,19 @@ def is_due(slot: Slot, now: datetime) -> bool:
     return starts_at(slot.at, slot.zone) <= now
 
 
-def in_feeds(slot: Slot, options: BuildOptions) -> bool:
-    return slot.status in _PUBLIC and is_due(slot, options.now)
+def _has_public_page(entry: Entry) -> bool:
+    if entry.status.is_draft:
+        return False
+    return not entry.status.is_cancelled or entry.kind is Kind.EVENT
 
 
-def pages(plan: Plan, options: BuildOptions) -> tuple[Entry, ...]:
-    return tuple(e for e in plan.entries if has_page(e, options))
+def _page_keys(entries: Iterable[Entry]) -> frozenset[PageKey]:
+    return frozenset((e.kind, e.id) for e in entries)
 
-def feed_slots(plan: Plan, options: BuildOptions, channel: str | None = None) -> tuple[Slot, ...]:
-    """Due public slots, newest first (ties broken by identity, for determinism)."""
-    chosen = [
-        s
-        for e in plan.entries
-        for s in e.slots
-        if in_feeds(s, options) and (channel is None or s.channel == channel)
-    ]
+
+def _feed_slots(plan: Plan, now: datetime) -> tuple[Slot, ...]:
+    """Due public slots, newest first (ties broken by identity, for determinism): one scan, one sort."""
+    chosen = [s for e in plan.entries for s in e.slots if s.status in PUBLIC and is_due(s, now)]
     chosen.sort(key=lambda s: s.key)
     chosen.sort(key=lambda s: starts_at(s.at, s.zone), reverse=True)
     return tuple(chosen)

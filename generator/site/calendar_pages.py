@@ -123,7 +123,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     for item in ctx.items:
         day = item.first_day(ctx.zone)
         starting.setdefault((day.year, day.month), []).append(item)
-    today = in_zone(ctx.options.now, ctx.zone).date()
+    today = in_zone(ctx.view.now, ctx.zone).date()
     overview = page(
         ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
         cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),
@@ -163,7 +163,7 @@ def _legend(ctx: Context) -> tuple[LegendEntry, ...]:
     kinds = [(k, "") for k in ORDER if k != KEY_DATE] + [(KEY_DATE, f) for f in ("holiday", "commerce", "brand")]
     entries = [LegendEntry(k, f, ctx.t(f"legend.{f or k}")) for k, f in kinds]
     entries.append(LegendEntry("cancelled", "", ctx.t("legend.cancelled")))
-    if ctx.options.drafts:
+    if ctx.view.drafts:
         entries.append(LegendEntry("draft", "", ctx.t("legend.draft")))
     return tuple(entries)
 
@@ -229,7 +229,7 @@ def _coming_up(
         end = date(first[0], first[1], stdcalendar.monthrange(*first)[1])
         title, empty, since = ctx.t("calendar.first-month"), "calendar.month.empty", None
     else:
-        now = ctx.options.now
+        now = ctx.view.now
         items = within(ctx.items, now, now + COMING_UP)
         start, end = today, in_zone(now + COMING_UP - timedelta(seconds=1), zone).date()
         title, empty, since = ctx.t("calendar.coming"), "calendar.coming.empty", today

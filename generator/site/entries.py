@@ -21,7 +21,6 @@ from generator.site.view import (
     schedule_rows, status_badges,
 )
 from generator.site.agenda import AgendaDay, agenda
-from generator.plan.visibility import has_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,7 @@ class EntryView:
 
 
 def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
-    """The pages of `entries` (each must have one: `visibility.has_page`)."""
+    """The pages of `entries` (each must have one: `View.has_page`)."""
     pages = []
     for entry in entries:
         view = entry_view(ctx, entry)
@@ -229,7 +228,7 @@ def _referrers(ctx: Context, entry: Entry) -> tuple[tuple[str, tuple[Link, ...]]
     for kind in Kind:
         links = tuple(
             entry_link(ctx, other) for other in ctx.plan.referring(entry)
-            if other.kind is kind and has_page(other, ctx.options)
+            if other.kind is kind and ctx.view.has_page(other)
         )
         if links:
             groups.append((ctx.t(kind.value), links))

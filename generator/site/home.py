@@ -75,7 +75,7 @@ class HomeView:
 
 def render_home(ctx: Context) -> Output:
     site = ctx.plan.site
-    now = ctx.options.now
+    now = ctx.view.now
     soon = within(ctx.items, now, now + COMING_UP)
     planned = {
         c.id: sum(1 for i in soon if i.channel == c.id and i.kind == "slot") for c in ctx.plan.channels

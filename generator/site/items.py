@@ -13,9 +13,8 @@ from zoneinfo import ZoneInfo
 
 from generator.plan import urls
 from generator.plan.model import Campaign, Entry, Event, Kind, Moment, Plan, Product, Status, starts_at
-from generator.plan.outputs import BuildOptions
 from generator.site.time import occurrences
-from generator.plan.visibility import has_page, in_calendars
+from generator.plan.visibility import View
 
 EVENT, SLOT, CAMPAIGN, LAUNCH, KEY_DATE = "event", "slot", "campaign", "launch", "key-date"
 ORDER = (KEY_DATE, CAMPAIGN, LAUNCH, EVENT, SLOT)
@@ -63,18 +62,18 @@ class Item:
         return self.end
 
 
-def plan_items(plan: Plan, options: BuildOptions) -> tuple[Item, ...]:
+def plan_items(plan: Plan, view: View) -> tuple[Item, ...]:
     """Every public (or, with --drafts, every) dated item, in time order."""
     zone = plan.site.timezone
     found: list[Item] = []
     for entry in plan.entries:
-        href = urls.entry_dir(entry.kind, entry.id) if has_page(entry, options) else None
-        if in_calendars(entry.status, options):
+        href = urls.entry_dir(entry.kind, entry.id) if view.has_page(entry) else None
+        if view.shows(entry.status):
             found.extend(_entry_items(entry, href, zone))
         # a campaign's own publications belong to it, like its members'
         campaign = entry.id if entry.kind is Kind.CAMPAIGN else entry.campaign
         for slot in entry.slots:
-            if in_calendars(slot.status, options):
+            if view.shows(slot.status):
                 found.append(
                     Item(SLOT, slot.at, slot.at, slot.zone, slot.title, href, slot.status,
                          entry_key=entry.key, campaign=campaign, channel=slot.channel)

@@ -45,7 +45,7 @@ def render_lint(ctx: Context) -> Output:
         LINT_DIR,
         "lint.md.j2",
         {"title": ctx.t("lint"), "search": {"exclude": True}},
-        findings=tuple(_finding(f) for f in ctx.options.findings),
+        findings=tuple(_finding(f) for f in ctx.findings),
         channels=_channel_map(ctx, counts.weeks, counts.by_channel_week),
         tiers=_tier_map(ctx, counts.months, counts.by_tier_month),
     )

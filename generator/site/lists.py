@@ -13,7 +13,6 @@ from generator.site.view import (
     Badge, Context, Feed, Link, ScheduleRow, alternates, css_color, entry_link, feeds_for, page,
     safe_url, schedule_rows, status_badges,
 )
-from generator.plan.visibility import has_page
 
 PAGE_SIZE = 100  # entries per index page; more make a slow, heavy page
 # A channel page lists its next and latest publications; the month pages of the
@@ -78,7 +77,7 @@ def render_lists(ctx: Context) -> list[Output]:
 
 def _collection(ctx: Context, kind: Kind) -> list[Output]:
     entries = sorted(
-        (e for e in ctx.plan.of_kind(kind) if has_page(e, ctx.options)),
+        (e for e in ctx.plan.of_kind(kind) if ctx.view.has_page(e)),
         key=lambda e: (_when(e, ctx.zone), e.id),
     )
     rows = [IndexRow(entry_link(ctx, e), _meta(ctx, e), e.summary, status_badges(ctx, e.status)) for e in entries]
@@ -154,7 +153,7 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
     if not with_schedule:
         return view
     slots = ctx.plan.slots_by_channel.get(channel.id, ())
-    now = ctx.options.now
+    now = ctx.view.now
     upcoming = schedule_rows(ctx, tuple(s for s in slots if starts_at(s.at, s.zone) >= now))
     past = schedule_rows(ctx, tuple(reversed([s for s in slots if starts_at(s.at, s.zone) < now])))
     return replace(
@@ -192,7 +191,7 @@ def _tiers_index(ctx: Context) -> Output:
 
 
 def _tier_page(ctx: Context, tier: Tier) -> Output:
-    visible = [e for e in ctx.plan.entries if has_page(e, ctx.options)]
+    visible = [e for e in ctx.plan.entries if ctx.view.has_page(e)]
     groups = []
     for kind in Kind:
         links = tuple(entry_link(ctx, e) for e in visible if e.kind is kind and tier.id in e.tiers)

@@ -1,4 +1,4 @@
-"""The website's pages as plain Markdown for MkDocs: `render(plan, options)`.
+"""The website's pages as plain Markdown for MkDocs: `render(plan, view)`.
 
 The build may render the entry pages in two halves on two cores
 (`build.pages`): `prepare` makes what every page shares, `entry_pages` and
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Finding, Output
 from generator.site.calendar_pages import render_calendar_pages
 from generator.site.entries import render_entries
 from generator.site.home import render_home
@@ -26,7 +26,7 @@ from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
 from generator.site.view import Context, PageCache, alternates, context, docs_path
-from generator.plan.visibility import has_page
+from generator.plan.visibility import View
 
 SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
 
@@ -51,16 +51,19 @@ class Pages:
         ]
 
 
-def prepare(plan: Plan, options: BuildOptions, cache: PageCache | None = None) -> Pages:
-    """With a `cache` (the preview's), pages whose inputs did not change since
-    the last render are not rendered again."""
-    ctx = context(plan, options, cache)
-    return Pages(ctx, tuple(entry for entry in plan.entries if has_page(entry, options)))
+def prepare(
+    plan: Plan, view: View, findings: tuple[Finding, ...] = (), cache: PageCache | None = None
+) -> Pages:
+    """`findings` are listed on the lint page. With a `cache` (the preview's),
+    pages whose inputs did not change since the last render are not rendered again."""
+    return Pages(context(plan, view, findings, cache), view.pages)
 
 
-def render(plan: Plan, options: BuildOptions, cache: PageCache | None = None) -> list[Output]:
+def render(
+    plan: Plan, view: View, findings: tuple[Finding, ...] = (), cache: PageCache | None = None
+) -> list[Output]:
     """Every page, in one process."""
-    pages = prepare(plan, options, cache)
+    pages = prepare(plan, view, findings, cache)
     return sorted([*pages.other_pages(), *pages.entry_pages(pages.entries)], key=lambda o: o.path)
 
 
@@ -102,6 +105,6 @@ def site_feeds(plan: Plan) -> list[dict[str, str]]:
     return alternates(urls.ALL, label(plan.site.language, "feed.title.all", site=plan.site.title))
 
 
-def drafts_banner(plan: Plan, options: BuildOptions) -> str:
+def drafts_banner(plan: Plan, view: View) -> str:
     """The banner a --drafts build shows on every page; empty otherwise."""
-    return label(plan.site.language, "drafts.banner") if options.drafts else ""
+    return label(plan.site.language, "drafts.banner") if view.drafts else ""

@@ -27,11 +27,11 @@ from generator.plan import markup
 
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
-from generator.plan.outputs import BuildOptions, Output
+from generator.plan.outputs import Finding, Output
 from generator.site.items import CAMPAIGN, Item, plan_items
 from generator.words import aside, catalog, label, listing
 from generator.site.time import moment_text
-from generator.plan.visibility import has_page, in_calendars
+from generator.plan.visibility import View
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -46,10 +46,11 @@ class PageCache(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """One render: the plan, the build's options, the labels and the templates."""
+    """One render: the plan, the build's view of it, the labels and the templates."""
 
     plan: Plan
-    options: BuildOptions
+    view: View  # what this build shows: pages, statuses, now
+    findings: tuple[Finding, ...]  # the plan's warnings, for the lint page
     env: jinja2.Environment
     labels: Mapping[str, str]
     items: tuple[Item, ...]  # every dated thing, computed once for all pages
@@ -75,10 +76,12 @@ class Context:
         return listing(self.language, values)
 
 
-def context(plan: Plan, options: BuildOptions, memo: PageCache | None = None) -> Context:
+def context(
+    plan: Plan, view: View, findings: tuple[Finding, ...] = (), memo: PageCache | None = None
+) -> Context:
     env = _environment()
-    items = plan_items(plan, options)
-    return Context(plan, options, env, catalog(plan.site.language), items, _by_campaign(items), memo)
+    items = plan_items(plan, view)
+    return Context(plan, view, findings, env, catalog(plan.site.language), items, _by_campaign(items), memo)
 
 
 @lru_cache(maxsize=1)
@@ -173,11 +176,11 @@ def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **
         front["description"] = markup.text(str(meta["description"]))
     def render() -> str:
         return ctx.env.get_template(template).render(
-            t=ctx.labels, page_dir=page_dir, drafts=ctx.options.drafts, language=ctx.language, **values
+            t=ctx.labels, page_dir=page_dir, drafts=ctx.view.drafts, language=ctx.language, **values
         )
 
     # A template's output depends on exactly these: the views are frozen values
-    key = (template, page_dir, ctx.options.drafts, ctx.language, tuple(values.items()))
+    key = (template, page_dir, ctx.view.drafts, ctx.language, tuple(values.items()))
     body = ctx.memo.get(key, render) if ctx.memo is not None and _hashable(key) else render()
     head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Output(docs_path(page_dir), f"---\n{head}---\n\n{body}".encode())
@@ -220,14 +223,14 @@ def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[B
 
 
 def entry_link(ctx: Context, entry: Entry, note: str = "") -> Link:
-    href = urls.entry_dir(entry.kind, entry.id) if has_page(entry, ctx.options) else None
+    href = urls.entry_dir(entry.kind, entry.id) if ctx.view.has_page(entry) else None
     return Link(entry.title, href, note)
 
 
 def linked_entry(ctx: Context, kind: Kind, entry_id: str) -> Link | None:
     """A link to an entry named by id, or None when it is not shown in this build."""
     entry = ctx.plan.entry(kind, entry_id)
-    if entry is None or not has_page(entry, ctx.options):
+    if entry is None or not ctx.view.has_page(entry):
         return None
     return Link(entry.title, urls.entry_dir(kind, entry_id))
 
@@ -245,7 +248,7 @@ class ScheduleRow:
 def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, ...]:
     rows = []
     for slot in slots:
-        if not in_calendars(slot.status, ctx.options):
+        if not ctx.view.shows(slot.status):
             continue
         channel = ctx.plan.channel_by_id.get(slot.channel)
         entry = ctx.plan.entry(slot.entry_kind, slot.entry_id)

@@ -30,6 +30,7 @@ import os
 import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -54,8 +55,8 @@ from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
 from generator.plan.model import Plan
 from generator.site.view import docs_path
-from generator.plan.outputs import BuildOptions, Output
-from generator.plan.visibility import pages as entries_with_pages
+from generator.plan.outputs import Output
+from generator.plan.visibility import View
 
 WORK_DIR = ".build"
 CONFIG = "mkdocs.yml"
@@ -80,7 +81,7 @@ class SiteBuildError(Exception):
 def build_site(
     project_root: Path,
     plan: Plan,
-    options: BuildOptions,
+    view: View,
     site_dir: Path,
     docs_pages: list[Output],
     dirty: bool = False,
@@ -100,25 +101,25 @@ def build_site(
         parent = yaml_load(stream)
     work = project_root / WORK_DIR
     docs = work / "docs"
-    removed, sizes = _write_docs(project_root, plan, options, docs, docs_pages)
+    removed, sizes = _write_docs(project_root, plan, view, docs, docs_pages)
     config_path = work / CONFIG
-    config = generated_config(parent_path, plan, options, docs, site_dir, parent)
+    config = generated_config(parent_path, plan, view, docs, site_dir, parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
     project = parent_path.parent
     if dirty:
         previous = _search_entries(site_dir)
-        _run_mkdocs(config_path, options, project, dirty=True)
+        _run_mkdocs(config_path, view.now, project, dirty=True)
         _forget_pages(site_dir, removed)
         _merge_search_index(site_dir, previous, removed)
         return
     # a site with plugins of its own builds in one run: each run would give them half the pages
     if two_runs and not sitesplit.unsplittable(parent):
-        entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in entries_with_pages(plan, options)]
+        entry_pages = [docs_path(urls.entry_dir(e.kind, e.id)) for e in view.pages]
         share = sitesplit.second_share({path: sizes[path] for path in entry_pages}, sum(sizes.values()))
-        _run_mkdocs_in_two(config_path, options, project, site_dir, share)
+        _run_mkdocs_in_two(config_path, view.now, project, site_dir, share)
     else:
-        _run_mkdocs(config_path, options, project)
+        _run_mkdocs(config_path, view.now, project)
 
 
 def site_config(project_root: Path) -> Path:
@@ -130,7 +131,7 @@ def site_config(project_root: Path) -> Path:
 
 
 def _write_docs(
-    project_root: Path, plan: Plan, options: BuildOptions, docs: Path, docs_pages: list[Output]
+    project_root: Path, plan: Plan, view: View, docs: Path, docs_pages: list[Output]
 ) -> tuple[set[str], dict[str, int]]:
     """Brings the docs folder to exactly the pages of this plan, writing only
     files whose bytes changed (so a dirty MkDocs build redoes only those).
@@ -139,7 +140,7 @@ def _write_docs(
     for output in docs_pages:
         wanted[output.path] = output.data
     content = project_root / "content"
-    for entry in entries_with_pages(plan, options):
+    for entry in view.pages:
         if entry.image:
             wanted[urls.image_file(entry.image)] = (content / entry.image).read_bytes()
     extra = project_root / EXTRA_PAGES
@@ -154,7 +155,7 @@ def _write_docs(
 
 
 def generated_config(
-    parent_path: Path, plan: Plan, options: BuildOptions, docs: Path, site_dir: Path, parent: dict
+    parent_path: Path, plan: Plan, view: View, docs: Path, site_dir: Path, parent: dict
 ) -> dict:
     """What the plan decides, on top of the team's mkdocs.yml (INHERIT merges
     mappings key by key; lists such as `nav` are replaced, so the team's extra
@@ -187,7 +188,7 @@ def generated_config(
         "not_in_nav": pages.unlisted(),
         "extra": {
             "plan_feeds": pages.site_feeds(plan),
-            "plan_drafts": pages.drafts_banner(plan, options),
+            "plan_drafts": pages.drafts_banner(plan, view),
         },
     }
 
@@ -200,7 +201,7 @@ def _extensions(listed: list) -> list:
 
 def _run_mkdocs(
     config_path: Path,
-    options: BuildOptions,
+    now: datetime,  # the sitemap's date (`_build_date`)
     project: Path,
     site_dir: Path | None = None,
     share: sitesplit.Share | None = None,
@@ -212,7 +213,7 @@ def _run_mkdocs(
     A dirty build (the preview's) rebuilds only pages whose Markdown is newer
     than their HTML: `_write_docs` touches only the pages an edit changed."""
     overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
-    with _captured_log() as records, _build_date(options):
+    with _captured_log() as records, _build_date(now):
         try:
             config = load_config(config_file=str(config_path), **overrides)
             config.plugins["generator/search"] = SearchIndexer(project)
@@ -232,28 +233,28 @@ def _run_mkdocs(
 
 
 def _run_mkdocs_in_two(
-    config_path: Path, options: BuildOptions, project: Path, site_dir: Path, theirs: frozenset[str]
+    config_path: Path, now: datetime, project: Path, site_dir: Path, theirs: frozenset[str]
 ) -> None:
     """Two MkDocs runs, one per core: the second builds the pages `theirs`
     into a folder of its own, then they join the first's (`sitesplit`)."""
     second = site_dir.with_name(site_dir.name + ".second")
     first = sitesplit.Share(None, theirs)
     try:
-        with parallel.started(lambda: _run_second(config_path, options, project, second, theirs)) as other_run:
-            _run_mkdocs(config_path, options, project, share=first)
+        with parallel.started(lambda: _run_second(config_path, now, project, second, theirs)) as other_run:
+            _run_mkdocs(config_path, now, project, share=first)
             built = other_run.result()
-        with _build_date(options):
+        with _build_date(now):
             sitesplit.join(site_dir, second, theirs, first, built)
     finally:
         discard(second)
 
 
 def _run_second(
-    config_path: Path, options: BuildOptions, project: Path, second: Path, theirs: frozenset[str]
+    config_path: Path, now: datetime, project: Path, second: Path, theirs: frozenset[str]
 ) -> sitesplit.Built:
     """The second run (in a process of its own); hands back what it built."""
     share = sitesplit.Share(theirs, frozenset())
-    _run_mkdocs(config_path, options, project, second, share)
+    _run_mkdocs(config_path, now, project, second, share)
     return share.built
 
 
@@ -312,12 +313,12 @@ def _captured_log() -> Iterator[list[logging.LogRecord]]:
 
 
 @contextmanager
-def _build_date(options: BuildOptions) -> Iterator[None]:
+def _build_date(now: datetime) -> Iterator[None]:
     """MkDocs stamps the sitemap (and its gzip header) with the build date,
     read from SOURCE_DATE_EPOCH: set it to the build's now, so the same plan
     and now give the same bytes."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(options.now.timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
     try:
         yield
     finally:
