@@ -17,3 +17,17 @@ def test_every_import_runs_down_the_floors() -> None:
     result = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_tests_are_laid_out_like_the_packages_and_all_collected() -> None:
+    """tests/<floor>/ mirrors generator/<floor>/, and pytest collects every
+    test file (its default skips folders named `build`: pyproject says so)."""
+    packages = {p.parent.relative_to(ROOT / "generator").as_posix() for p in (ROOT / "generator").rglob("__init__.py")}
+    folders = {p.parent.relative_to(ROOT / "tests").as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
+    assert folders - {"."} - {"cli"} <= packages, folders - packages
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    ).stdout
+    files = {line.split("::")[0] for line in collected.splitlines() if "::" in line}
+    assert files == {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}

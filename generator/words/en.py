@@ -1,6 +1,6 @@
 """Every word of the generator in English: one flat table, `str.format` placeholders.
 
-The keys and placeholders are the same in zh.py and en.py (tests/test_words.py).
+The keys and placeholders are the same in zh.py and en.py (tests/words/test_words.py).
 Site labels keep their bare keys (the templates read `t['key']`); the rest are
 namespaced: `problem.*` (editors' messages), `cli.*`/`init.*` (the command line),
 `ics.*`, `feed.*`, `field.*` (field help), `new.*` (scaffold), `date.*`, `remind.*`,

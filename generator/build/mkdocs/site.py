@@ -18,8 +18,8 @@ and only makes it faster: `search.SearchIndexer` (Material's index, built
 faster) and `sitesplit.Share` (a build of 200 entry pages or more is two
 MkDocs runs, one per core, unless mkdocs.yml adds plugins or hooks). Both
 lean on MkDocs' and Material's insides; each checks what it leans on and
-fails the build loudly rather than quietly doing nothing (tests/test_search.py,
-tests/test_sitesplit.py, tests/test_theme.py hold them to the installed versions).
+fails the build loudly rather than quietly doing nothing (tests/build/mkdocs/test_search.py,
+test_split.py and test_theme.py hold them to the installed versions).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conftest import PLANS, edit
+from conftest import PLANS, ROOT, edit
 from generator.plan.assemble import effective_status
 from generator.plan.check import check_plan
 from generator.plan.model import Event, Kind, Status
@@ -101,8 +101,7 @@ def test_a_slot_is_only_as_public_as_its_entry() -> None:
 
 
 def test_the_example_plan_checks_with_no_error_and_no_warning() -> None:
-    root = Path(__file__).resolve().parent.parent
-    result = check_plan(root)
+    result = check_plan(ROOT)
     assert [problem_line(p, "en") for p in result.problems] == []
     plan = result.plan
     assert len(plan.channels) >= 5

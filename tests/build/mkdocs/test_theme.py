@@ -11,8 +11,8 @@ from pathlib import Path
 
 import material
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 OURS = ROOT / "theme" / "partials"
 MATERIAL = Path(material.__file__).resolve().parent / "templates" / "partials"
 RECORD = re.compile(

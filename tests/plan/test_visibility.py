@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import load_plan
+from conftest import ROOT, load_plan
 from generator.plan.model import Kind, Status, starts_at
 from generator.plan.visibility import PUBLIC, view
 
-EXAMPLE = Path(__file__).resolve().parent.parent  # the example plan: content/ at the repository's root
+EXAMPLE = ROOT  # the example plan: content/ at the repository's root
 NOW = datetime(2027, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
