@@ -25,12 +25,12 @@ from generator.plan.model import (
     KeyDate,
     Moment,
     Plan,
-    Product,
     Recurrence,
     Slot,
     Status,
     starts_at,
 )
+from generator.plan.dated import dated
 from generator.plan.visibility import View
 
 # A publication is a moment; clients draw a zero-length event badly or not at
@@ -80,24 +80,27 @@ class Contents:
 
 
 def contents(plan: Plan, view: View) -> Contents:
-    events, campaigns, launches, slots = [], [], [], []
-    for entry in plan.entries:
-        if view.shows(entry.status):
-            details = entry.details
-            if isinstance(details, Event):
-                events.append((entry.id, _event(plan, entry, details, view)))
-            elif isinstance(details, Campaign):
-                campaigns.append(_campaign(plan, entry, details, view))
-            elif isinstance(details, Product) and details.launch is not None:
-                launches.append(_launch(plan, entry, details.launch, view))
-        for slot in entry.slots:
-            if view.shows(slot.status):
-                slots.append((slot.channel, _slot(plan, entry, slot, view)))
+    """Every dated thing the build shows (`plan.dated`), as calendar items."""
+    events, campaigns, launches, key_dates, slots = [], [], [], [], []
+    for thing in dated(plan, view):
+        entry = thing.entry
+        if thing.key_date is not None:
+            key_dates.append(_key_date(plan, thing.key_date))
+        elif entry is None:
+            continue
+        elif thing.slot is not None:
+            slots.append((thing.slot.channel, _slot(plan, entry, thing.slot, view)))
+        elif isinstance(entry.details, Event):
+            events.append((entry.id, _event(plan, entry, entry.details, view)))
+        elif isinstance(entry.details, Campaign):
+            campaigns.append(_campaign(plan, entry, entry.details, view))
+        else:  # the one other dated kind: a product's launch
+            launches.append(_launch(plan, entry, thing.start, view))
     return Contents(
         events=tuple(events),
         campaigns=tuple(campaigns),
         launches=tuple(launches),
-        key_dates=tuple(_key_date(plan, k) for k in plan.key_dates),
+        key_dates=tuple(key_dates),
         slots=tuple(slots),
     )
 

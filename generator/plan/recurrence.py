@@ -1,4 +1,4 @@
-"""Expanding an event's `repeat`: one rule for the checker, the pages and the lint.
+"""Expanding an event's `repeat`: one rule for the checker, the pages, the calendars and the lint.
 
 Wall-clock times: the rule runs on naive local times, so an event stays at
 20:00 in its zone across summer time, as a calendar with its TZID shows it.
@@ -6,11 +6,13 @@ Wall-clock times: the rule runs on naive local times, so an event stays at
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
-from generator.plan.model import Moment, Recurrence
+from generator.plan.model import Event, Moment, Recurrence
 
 _FREQ = {"daily": rrule.DAILY, "weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY}
 
@@ -33,3 +35,36 @@ def rule(repeat: Recurrence, start: Moment) -> rrule.rrule:
 def dates(repeat: Recurrence, start: Moment) -> list[date]:
     """The local dates on which the event occurs, its first start included."""
     return [occurrence.date() for occurrence in rule(repeat, start)]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One date of an event: its start and end (timed: aware, in the event's zone)."""
+
+    start: Moment
+    end: Moment
+    skipped: bool = False
+
+
+def occurrences(event: Event) -> tuple[Occurrence, ...]:
+    """Every date the event happens on, skipped ones included and marked.
+
+    Wall-clock times stay fixed in the event's zone across summer time, as
+    they do in a calendar that carries the event's TZID.
+    """
+    span = event.span
+    if event.repeat is None:
+        return (Occurrence(span.start, span.end),)
+    zone = ZoneInfo(span.zone)
+    length = span.end - span.start
+    skip = set(event.exceptions)
+    found: list[Occurrence] = []
+    for start in rule(event.repeat, span.start):
+        if isinstance(span.start, datetime):
+            begin: Moment = start.replace(tzinfo=zone)
+            end: Moment = begin + length
+        else:
+            begin = start.date()
+            end = begin + length
+        found.append(Occurrence(begin, end, skipped=start.date() in skip))
+    return tuple(found)

@@ -12,9 +12,9 @@ from markupsafe import Markup
 from generator.plan import urls
 from generator.plan.model import BrandStory, Campaign, Entry, Event, Kind, Product, Span, UserStory
 from generator.plan.outputs import Output
+from generator.plan.recurrence import Occurrence, occurrences
 from generator.site.time import (
-    OCCURRENCE_LIMIT, Occurrence, duration_text, in_zone, iso, moment_text, number_text, occurrences,
-    recurrence_text, span_text, zone_text,
+    OCCURRENCE_LIMIT, duration_text, in_zone, iso, moment_text, number_text, recurrence_text, span_text, zone_text,
 )
 from generator.site.view import (
     Badge, Context, Link, ScheduleRow, entry_link, html, linked_entry, page, safe_url,

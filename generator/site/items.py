@@ -12,11 +12,11 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.plan import urls
-from generator.plan.model import Campaign, Entry, Event, Kind, Moment, Plan, Product, Status, starts_at
-from generator.site.time import occurrences
+from generator.plan.dated import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, SLOT, dated
+from generator.plan.model import Event, Kind, Moment, Plan, Status, starts_at
+from generator.plan.recurrence import occurrences
 from generator.plan.visibility import View
 
-EVENT, SLOT, CAMPAIGN, LAUNCH, KEY_DATE = "event", "slot", "campaign", "launch", "key-date"
 ORDER = (KEY_DATE, CAMPAIGN, LAUNCH, EVENT, SLOT)
 
 
@@ -63,44 +63,31 @@ class Item:
 
 
 def plan_items(plan: Plan, view: View) -> tuple[Item, ...]:
-    """Every public (or, with --drafts, every) dated item, in time order."""
-    zone = plan.site.timezone
+    """Every dated thing the build shows (`plan.dated`), in time order; an
+    event once per occurrence."""
     found: list[Item] = []
-    for entry in plan.entries:
+    for thing in dated(plan, view):
+        entry = thing.entry
+        if entry is None:  # a key date
+            flavor = thing.key_date.kind if thing.key_date else ""
+            found.append(Item(KEY_DATE, thing.start, thing.end, thing.zone, thing.title, None, thing.status, flavor=flavor))
+            continue
         href = urls.entry_dir(entry.kind, entry.id) if view.has_page(entry) else None
-        if view.shows(entry.status):
-            found.extend(_entry_items(entry, href, zone))
-        # a campaign's own publications belong to it, like its members'
+        # a campaign's own dates and publications belong to it, like its members'
         campaign = entry.id if entry.kind is Kind.CAMPAIGN else entry.campaign
-        for slot in entry.slots:
-            if view.shows(slot.status):
-                found.append(
-                    Item(SLOT, slot.at, slot.at, slot.zone, slot.title, href, slot.status,
-                         entry_key=entry.key, campaign=campaign, channel=slot.channel)
-                )
-    for key_date in plan.key_dates:
-        found.append(
-            Item(KEY_DATE, key_date.date, key_date.end, zone, key_date.title, None,
-                 Status.APPROVED, flavor=key_date.kind)
-        )
+        common = {"href": href, "status": thing.status, "entry_key": entry.key, "campaign": campaign}
+        if thing.kind == EVENT and isinstance(entry.details, Event):
+            found.extend(
+                Item(EVENT, o.start, o.end, thing.zone, thing.title, **common)
+                for o in occurrences(entry.details)
+                if not o.skipped
+            )
+        elif thing.kind == SLOT and thing.slot is not None:
+            found.append(Item(SLOT, thing.start, thing.end, thing.zone, thing.title, channel=thing.slot.channel, **common))
+        else:
+            found.append(Item(thing.kind, thing.start, thing.end, thing.zone, thing.title, **common))
     found.sort(key=_order)
     return tuple(found)
-
-
-def _entry_items(entry: Entry, href: str | None, zone: str) -> list[Item]:
-    details = entry.details
-    common = {"href": href, "status": entry.status, "entry_key": entry.key}
-    if isinstance(details, Event):
-        return [
-            Item(EVENT, o.start, o.end, details.span.zone, entry.title, campaign=entry.campaign, **common)
-            for o in occurrences(details)
-            if not o.skipped
-        ]
-    if isinstance(details, Campaign):
-        return [Item(CAMPAIGN, details.start, details.end, zone, entry.title, campaign=entry.id, **common)]
-    if isinstance(details, Product) and details.launch is not None:
-        return [Item(LAUNCH, details.launch, details.launch, zone, entry.title, campaign=entry.campaign, **common)]
-    return []
 
 
 def _order(item: Item) -> tuple:

@@ -6,11 +6,10 @@ many times it happens and put each one on the calendar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.plan import recurrence
+from generator.plan.recurrence import occurrences
 from generator.plan.model import Event, Moment, Recurrence, Span
 from generator.words import aside, label, listing, plural, weekday_list
 
@@ -126,40 +125,7 @@ def number_text(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-# --- recurrence -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One date of an event: its start and end (timed: aware, in the event's zone)."""
-
-    start: Moment
-    end: Moment
-    skipped: bool = False
-
-
-def occurrences(event: Event) -> tuple[Occurrence, ...]:
-    """Every date the event happens on, skipped ones included and marked.
-
-    Wall-clock times stay fixed in the event's zone across summer time, as
-    they do in a calendar that carries the event's TZID.
-    """
-    span = event.span
-    if event.repeat is None:
-        return (Occurrence(span.start, span.end),)
-    zone = ZoneInfo(span.zone)
-    length = span.end - span.start
-    skip = set(event.exceptions)
-    found: list[Occurrence] = []
-    for start in recurrence.rule(event.repeat, span.start):
-        if isinstance(span.start, datetime):
-            begin: Moment = start.replace(tzinfo=zone)
-            end: Moment = begin + length
-        else:
-            begin = start.date()
-            end = begin + length
-        found.append(Occurrence(begin, end, skipped=start.date() in skip))
-    return tuple(found)
+# --- recurrence, in words ----------------------------------------------------
 
 
 def recurrence_text(event: Event, language: str) -> str:

@@ -23,7 +23,8 @@ from generator.site import calendar_pages as pages_calendar
 from generator.plan.model import Kind, Span
 from generator.plan.visibility import view
 from generator.words import LANGUAGES, catalog
-from generator.site.time import occurrences, recurrence_text, span_text
+from generator.plan.recurrence import occurrences
+from generator.site.time import recurrence_text, span_text
 from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
 
 
