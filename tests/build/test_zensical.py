@@ -169,3 +169,27 @@ def test_without_zensical_the_engine_exits_2_and_says_how_to_install_it() -> Non
     assert HINT in done.stderr and "zensical==0.0.73" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert not Path("/nonexistent/never-written").exists()
+
+
+@needs_zensical
+def test_the_header_laid_over_zensicals_is_zensicals_own_with_our_one_change() -> None:
+    """Like theme/partials/: a Zensical upgrade that changes its header fails
+    here, and someone merges the new one, instead of the site keeping the old."""
+    import hashlib
+    import re
+
+    spec = importlib.util.find_spec("zensical")
+    assert spec is not None and spec.origin is not None
+    upstream = Path(spec.origin).parent / "templates" / "partials" / "header.html"
+    ours = (ROOT / "generator" / "build" / "zensical_theme" / "partials" / "header.html").read_text(encoding="utf-8")
+    record = re.search(r"upstream: zensical (\S+) partials/header\.html\s+sha256: ([0-9a-f]{64})", ours)
+    assert record is not None
+    assert hashlib.sha256(upstream.read_bytes()).hexdigest() == record.group(2), (
+        f"Zensical's header.html is no longer the one of {record.group(1)}: merge it into the overlay again"
+    )
+    theirs = upstream.read_text(encoding="utf-8")
+    theirs = theirs[theirs.index("-#}") + len("-#}"):].lstrip("\n")  # its "generated" notice
+    mine = ours[ours.index("-#}") + len("-#}"):].lstrip("\n")
+    change = ('title="{{ config.site_name | e }}" class="md-header__button md-logo"',
+              'title="{{ config.site_name }}" class="md-header__button md-logo"')
+    assert theirs.count(change[0]) == 1 and mine == theirs.replace(*change)
