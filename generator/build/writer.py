@@ -82,6 +82,11 @@ def move_in(folder: Path, other: Path, paths: Iterable[str]) -> None:
         os.replace(other.joinpath(*PurePosixPath(relative).parts), target)
 
 
+def copy_in(folder: Path, source: Path) -> None:
+    """Copies the folder `source` into `folder`, over what is there of the same names."""
+    shutil.copytree(source, folder, dirs_exist_ok=True)
+
+
 def move_into(folder: Path, built: Path) -> None:
     """Moves what another tool built (`built`, a folder) into the empty
     staging `folder`, which may be on another file system."""

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -35,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from generator.build.mkdocs import site as sitebuild
-from generator.build.writer import discard, move_into, write_outputs
+from generator.build.writer import copy_in, discard, move_into, write_outputs
 from generator.plan.model import Plan
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
@@ -115,8 +114,8 @@ def _layered_theme(custom_dir: Path, target: Path) -> None:
     """The site's theme folder with `zensical_theme/` laid over it (Zensical
     takes one custom_dir, above its built-in theme)."""
     discard(target)
-    shutil.copytree(custom_dir, target)
-    shutil.copytree(OVERLAY, target, dirs_exist_ok=True)
+    copy_in(target, custom_dir)
+    copy_in(target, OVERLAY)
 
 
 def _run(config_path: Path, now: datetime) -> None:
