@@ -38,3 +38,29 @@ def test_remove_and_move_in_stay_inside_their_folders(tmp_path: Path) -> None:
 def test_two_outputs_for_one_path_are_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="two outputs for one path"):
         write_outputs(tmp_path, [Output("a.html", b"1"), Output("a.html", b"2")])
+
+
+WRITES = {"write_text", "write_bytes", "unlink", "rmdir", "mkdir", "rename", "touch", "rmtree", "copytree", "copyfile", "move"}
+
+
+def test_no_module_but_the_writer_writes_a_file() -> None:
+    """The build's one writer (MkDocs and Zensical write their own runs' output)."""
+    import ast
+
+    from conftest import ROOT
+
+    found = []
+    for source in sorted((ROOT / "generator").rglob("*.py")):
+        if source == ROOT / "generator" / "build" / "writer.py":
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            owner = getattr(node.func, "value", None)
+            is_os_replace = name == "replace" and isinstance(owner, ast.Name) and owner.id == "os"
+            mode = next((a.value for a in node.args[1:2] if isinstance(a, ast.Constant)), "")
+            is_open_for_writing = name == "open" and isinstance(mode, str) and any(c in mode for c in "wax")
+            if name in WRITES or is_os_replace or is_open_for_writing:
+                found.append(f"{source.relative_to(ROOT)}:{node.lineno}: {name}")
+    assert found == []
