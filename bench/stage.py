@@ -29,12 +29,12 @@ def main(root: Path, now_text: str) -> int:
     if result.plan is None:
         return 1
     now = resolve_now(parse_moment(now_text), result.plan.site.timezone)
-    lint(result.plan, now)
     shown = view(result.plan, now, drafts=False)
+    lint(shown.plan, now)
     outputs = [
-        *pages.render(result.plan, shown),
-        *calendars.render(result.plan, shown),
-        *feeds.render(result.plan, shown),
+        *pages.render(shown.plan, shown),
+        *calendars.render(shown.plan, shown),
+        *feeds.render(shown.plan, shown),
         *editor_schema.render(result.plan),
     ]
     return 0 if outputs else 1

@@ -38,7 +38,8 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 def build(root: Path, now: datetime = NOW, drafts: bool = False) -> dict[str, bytes]:
     """Every calendar file of the plan at `root`, by output path."""
     plan = load_plan(root)
-    outputs = calendars.render(plan, view(plan, now, drafts))
+    shown = view(plan, now, drafts)
+    outputs = calendars.render(shown.plan, shown)
     paths = [o.path for o in outputs]
     assert len(paths) == len(set(paths)), f"two outputs share a path: {paths}"
     return {o.path: o.data for o in outputs}

@@ -46,7 +46,8 @@ _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 def render(
     plan: Plan, now: datetime = NOW, drafts: bool = False, feed_limit: int = feeds.FEED_LIMIT
 ) -> dict[str, bytes]:
-    outputs = feeds.render(plan, view(plan, now, drafts), feed_limit)
+    shown = view(plan, now, drafts)
+    outputs = feeds.render(shown.plan, shown, feed_limit)
     files = {o.path: o.data for o in outputs}
     assert len(files) == len(outputs), "two outputs share a path"
     return files

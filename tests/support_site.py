@@ -72,8 +72,9 @@ def build_project(root: Path, drafts: bool = False, now: datetime = NOW, out: Pa
     """The full build (site, calendars, feeds) of a project folder, as `python build.py` does it."""
     plan = load_plan(root)
     site = out or root / "site"
-    pipeline.build(root, plan, view(plan, now, drafts), site)
-    return Built(root, site, plan)
+    shown = view(plan, now, drafts)
+    pipeline.build(root, shown.plan, shown, site)
+    return Built(root, site, shown.plan)
 
 
 def build_plan(plan_dir: Path, destination: Path, drafts: bool = False, now: datetime = NOW) -> Built:

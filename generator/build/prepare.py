@@ -31,9 +31,10 @@ def checked(
     if result.plan is None:
         return result, None, ()
     resolved = resolve_now(now, result.plan.site.timezone)
-    problems = tuple(ordered([*result.problems, *lint(result.plan, resolved)]))
+    shown = view(result.plan, resolved, drafts)  # the plan as of now: what the lint and renderers read
+    problems = tuple(ordered([*result.problems, *lint(shown.plan, resolved)]))
     findings = tuple(Finding(p.path, p.line, p.column, problem_text(p, result.language)) for p in problems)
-    return replace(result, problems=problems), view(result.plan, resolved, drafts), findings
+    return replace(result, plan=shown.plan, problems=problems), shown, findings
 
 
 def resolve_now(given: datetime | date | None, zone: str, environ: Mapping[str, str] = os.environ) -> datetime:

@@ -42,6 +42,7 @@ def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
     field("summary", "…")
     field("status", "idea", optional=False)
     field("owner", ids.first("member"))
+    field("reviewer", ids.last("member"))
     field("tags", "[]")
     field("tiers", f"[{ids.first('tier')}]")
     if kind is not Kind.PRODUCT:
@@ -58,6 +59,11 @@ def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
     lines.append(f"    at: {(day - timedelta(days=7)).isoformat()} 20:00  # {describe('at', language)}")
     for key in ("title", "summary", "status", "id"):
         lines.append(f"    # {key}:  # {describe('publish.' + key, language)}")
+    lines.append(f"    # owner: {ids.first('member')}  # {describe('publish.owner', language)}")
+    lines.append(f"    # reviewer: {ids.last('member')}  # {describe('publish.reviewer', language)}")
+    lines.append(f"    # url: https://example.com/post  # {describe('publish.url', language)}")
+    stage = ids.first("stage")
+    lines.append(f"    # due: {{{stage}: {(day - timedelta(days=12)).isoformat()}}}  # {describe('publish.due', language)}")
     return "\n".join(lines) + "\n"
 
 
@@ -106,15 +112,24 @@ class _Ids:
         self.plan = plan
 
     def first(self, target: str) -> str:
+        options = self._options(target)
+        return options[0] if options else f"{target}-id"
+
+    def last(self, target: str) -> str:
+        """Another id than `first` where the plan has two (a reviewer who is not the owner)."""
+        options = self._options(target)
+        return options[-1] if options else f"{target}-id"
+
+    def _options(self, target: str) -> list[str]:
         plan = self.plan
         if plan is None:
-            return f"{target}-id"
-        options = {
+            return ["draft"] if target == "stage" else []
+        return {
             "member": [m.id for m in plan.site.team],
             "tier": [t.id for t in plan.site.tiers],
             "goal": [g.id for g in plan.site.goals],
             "channel": [c.id for c in plan.channels],
             "product": [e.id for e in plan.of_kind(Kind.PRODUCT)],
             "campaign": [e.id for e in plan.of_kind(Kind.CAMPAIGN)],
+            "stage": [s.id for s in plan.site.workflow],
         }[target]
-        return options[0] if options else f"{target}-id"

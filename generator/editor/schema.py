@@ -59,6 +59,7 @@ def _known_ids(plan: Plan) -> dict[str, list[str]]:
         "member": [m.id for m in plan.site.team],
         "product": [e.id for e in plan.of_kind(Kind.PRODUCT)],
         "campaign": [e.id for e in plan.of_kind(Kind.CAMPAIGN)],
+        "stage": [s.id for s in plan.site.workflow],
     }
 
 

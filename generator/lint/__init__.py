@@ -7,7 +7,9 @@ Warnings (errors under `--strict`), each located and each with an id that
       silence: {max_gap_days: 10}
       diversity: off
 
-Counts take what will really go out (see `coverage`).
+Counts take what will really go out (see `coverage`). The checks of the work
+behind each post (missed, stage-overdue, capacity) read the plan as of the
+build's now (`plan.progress`): a post whose time has not come is not published.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from generator.lint.coverage import PUBLIC as _PUBLIC
 from generator.lint.coverage import Coverage, coverage, local_day, public_slots
+from generator.plan import progress
 from generator.plan.model import Entry, Event, Kind, Plan, Slot, Source, Status, starts_at
 from generator.plan.problems import Problem, Severity, problem
 from generator.plan.schema import LINT_DEFAULTS as DEFAULTS
@@ -220,7 +223,70 @@ def _review_overdue(context: _Context) -> Iterator[Problem]:
             yield _warn(entry.source_of("status"), "lint.review_overdue", at=_moment(first.at))
 
 
+# --- the work behind each post --------------------------------------------------------
+
+
+def _missed(context: _Context) -> Iterator[Problem]:
+    grace = timedelta(days=context.params["grace_days"])
+    for _, slot in _slots(context.plan):
+        if slot.status is Status.PUBLISHED:
+            continue
+        late = context.now - starts_at(slot.at, slot.zone)
+        if late > grace:
+            yield _warn(
+                slot.source, "lint.missed", at=_moment(slot.at), status=slot.status.value, days=late.days,
+                grace=_number(context.params["grace_days"]),
+            )
+
+
+def _stage_overdue(context: _Context) -> Iterator[Problem]:
+    for _, slot in _slots(context.plan):
+        for deadline in slot.deadlines:
+            if progress.is_late(slot, deadline, context.now):
+                yield _warn(
+                    slot.source, "lint.stage_overdue", stage=deadline.stage.id, at=_moment(deadline.at),
+                    status=slot.status.value, done=deadline.stage.done.value,
+                )
+
+
+def _capacity(context: _Context) -> Iterator[Problem]:
+    """Deadlines and publications per person and local day; said once per day, at the first slot."""
+    limit = context.params["max_per_day"]
+    days: dict[tuple[str, date], list[tuple[datetime, str, Slot]]] = defaultdict(list)
+    for _, slot in _slots(context.plan):
+        if slot.status is Status.IDEA:
+            continue
+        work = [(slot.owner, slot.at, slot.zone)] + [(d.person, d.at, d.zone) for d in slot.deadlines]
+        for person, at, zone in work:
+            if person:
+                day = _local_day(at, zone, context.zone)
+                days[(person, day)].append((starts_at(at, zone), slot.key, slot))
+    for (person, day), items in sorted(days.items()):
+        if len(items) > limit:
+            first = min(items, key=lambda item: (item[0], item[1]))[2]
+            yield _warn(first.source, "lint.capacity", person=person, day=day.isoformat(), count=len(items),
+                        limit=_number(limit))
+
+
+def _future_published(context: _Context) -> Iterator[Problem]:
+    for _, slot in _slots(context.plan):
+        if progress.is_published_early(slot, context.now):
+            yield _warn(slot.source, "lint.future_published", at=_moment(slot.at))
+
+
 # --- helpers --------------------------------------------------------------------------
+
+
+def _slots(plan: Plan) -> Iterator[tuple[Entry, Slot]]:
+    """Every slot with work to do or done: all but the cancelled ones."""
+    for entry in plan.entries:
+        for slot in entry.slots:
+            if not slot.status.is_cancelled:
+                yield entry, slot
+
+
+def _local_day(at: date | datetime, zone: str, plan_zone: ZoneInfo) -> date:
+    return starts_at(at, zone).astimezone(plan_zone).date() if isinstance(at, datetime) else at
 
 
 def _events(plan: Plan) -> list[Entry]:
@@ -268,4 +334,8 @@ _CHECKS: dict[str, Callable[[_Context], Iterator[Problem]]] = {
     "key-dates": _key_dates,
     "review-overdue": _review_overdue,
     "owner-overlap": _owner_overlap,
+    "missed": _missed,
+    "stage-overdue": _stage_overdue,
+    "capacity": _capacity,
+    "future-published": _future_published,
 }

@@ -9,11 +9,16 @@ that is no occurrence, a slot id used twice) it reports as located problems.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from generator.plan.model import (
+    DEFAULT_WORKFLOW,
+    STAGE_DONE,
     Author,
+    Deadline,
     BrandStory,
     Campaign,
     Channel,
@@ -36,6 +41,7 @@ from generator.plan.model import (
     Slot,
     Source,
     Span,
+    Stage,
     Status,
     Tier,
     Tutorial,
@@ -98,6 +104,19 @@ def _site(v: Fields) -> Site:
         ),
         team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in _list(v, "team")),
         lint=_lint(v.get("lint", {})),
+        workflow=tuple(_stage(s) for s in _list(v, "workflow")) if "workflow" in v else DEFAULT_WORKFLOW,
+    )
+
+
+def _stage(v: Fields) -> Stage:
+    done = v.get("done")
+    return Stage(
+        id=v["id"],
+        before=v["before"],
+        who=v.get("who", "owner"),
+        done=Status(done) if done else STAGE_DONE[v["id"]],  # the schema's rule saw to one of them
+        name=v["name"],
+        source=v.source,
     )
 
 
@@ -132,7 +151,8 @@ def _entry(file: EntryFile, site: Site, problems: list[Problem]) -> Entry:
     title = v["title"]
     summary = v.get("summary", "")
     details = _details(kind, v, zone, problems)
-    slots = _slots(kind, file.id, _list(v, "publish"), zone, status, title, summary, problems)
+    people = _People(v.get("owner"), v.get("reviewer"))
+    slots = _slots(kind, file.id, _list(v, "publish"), zone, _Defaults(status, title, summary, people), site, problems)
     return Entry(
         kind=kind,
         id=file.id,
@@ -142,6 +162,7 @@ def _entry(file: EntryFile, site: Site, problems: list[Problem]) -> Entry:
         body=v.get("body", ""),
         status=status,
         owner=v.get("owner"),
+        reviewer=v.get("reviewer"),
         tags=_list(v, "tags"),
         tiers=_list(v, "tiers"),
         products=_list(v, "products"),
@@ -232,14 +253,29 @@ def _warn_stray_exceptions(start: Moment, recurrence: Recurrence, exceptions: It
             problems.append(problem(at.path, at.line, at.column, "except.not_occurrence", Severity.WARNING, value=day))
 
 
+@dataclass(frozen=True, slots=True)
+class _People:
+    owner: str | None
+    reviewer: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Defaults:
+    """What a slot takes from its entry when it does not say."""
+
+    status: Status
+    title: str
+    summary: str
+    people: _People
+
+
 def _slots(
     kind: Kind,
     entry_id: str,
     publish: tuple[Fields, ...],
     zone: str,
-    entry_status: Status,
-    title: str,
-    summary: str,
+    entry: _Defaults,
+    site: Site,
     problems: list[Problem],
 ) -> tuple[Slot, ...]:
     slots: list[Slot] = []
@@ -255,22 +291,66 @@ def _slots(
             problems.append(problem(at.path, at.line, at.column, "slot.duplicate_id", value=own, channel=channel))
             continue
         seen.add(key)
+        written = Status(raw["status"]) if "status" in raw else None
+        status = effective_status(entry.status, written)
+        if "url" in raw and status is not Status.PUBLISHED:
+            at = raw.at("url")
+            problems.append(problem(at.path, at.line, at.column, "slot.url_not_published", status=status.value))
+        at = localize(raw["at"], zone)
+        people = _People(raw.get("owner", entry.people.owner), raw.get("reviewer", entry.people.reviewer))
         slots.append(
             Slot(
                 entry_kind=kind,
                 entry_id=entry_id,
                 channel=channel,
-                at=localize(raw["at"], zone),
+                at=at,
                 zone=zone,
-                title=raw.get("title", title),
-                summary=raw.get("summary", summary),
-                status=effective_status(entry_status, Status(raw["status"]) if "status" in raw else None),
+                title=raw.get("title", entry.title),
+                summary=raw.get("summary", entry.summary),
+                status=status,
                 key=key,
                 own_id=own,
                 source=raw.source,
+                owner=people.owner,
+                reviewer=people.reviewer,
+                url=raw.get("url"),
+                deadlines=_deadlines(key, at, zone, site.workflow, people, raw.get("due"), problems),
+                written=written,
             )
         )
     return tuple(slots)
+
+
+def _deadlines(
+    key: str,
+    at: Moment,
+    zone: str,
+    workflow: tuple[Stage, ...],
+    people: _People,
+    due: Fields | None,
+    problems: list[Problem],
+) -> tuple[Deadline, ...]:
+    """Each stage's deadline: the slot's time less the stage's lead, unless `due` names it.
+
+    For a date slot a lead in hours reaches back whole days (12h before a day
+    is the day before): a date slot has no hour to count back from."""
+    found = []
+    for stage in workflow:
+        given = due is not None and stage.id in due
+        if given:
+            moment = localize(due[stage.id], zone)
+            if isinstance(at, datetime) and isinstance(moment, datetime) and moment > at:
+                where = due.at(stage.id)
+                problems.append(
+                    problem(where.path, where.line, where.column, "due.after_slot", Severity.WARNING, stage=stage.id)
+                )
+        elif isinstance(at, datetime):
+            moment = at - stage.before
+        else:
+            moment = at - timedelta(days=math.ceil(stage.before / timedelta(days=1)))
+        person = people.reviewer if stage.who == "reviewer" else people.owner
+        found.append(Deadline(stage, moment, zone, person, f"{key}/{stage.id}", given))
+    return tuple(found)
 
 
 def effective_status(entry: Status, slot: Status | None) -> Status:

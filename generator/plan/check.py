@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.plan import schema
 from generator.plan.assemble import assemble
+from generator.plan.model import DEFAULT_WORKFLOW
 from generator.plan.problems import Problem, has_errors, ordered
 from generator.plan.read import (
     CHANNELS_FILE,
@@ -90,9 +91,14 @@ def _definitions(
         "member": {},
         "product": {},
         "campaign": {},
+        "stage": {},
     }
+    workflow = site.get("workflow") if isinstance(site, Mapping) else None
+    if workflow is None or (isinstance(workflow, Scalar) and workflow.is_null):  # the default stages (`model.DEFAULT_WORKFLOW`) are there to name
+        for stage in DEFAULT_WORKFLOW:
+            defined["stage"][stage.id] = Scalar(SITE_FILE, 1, 1, stage.id, True)
     if isinstance(site, Mapping):
-        for section, target in (("tiers", "tier"), ("goals", "goal"), ("team", "member")):
+        for section, target in (("tiers", "tier"), ("goals", "goal"), ("team", "member"), ("workflow", "stage")):
             for item in _items(site.get(section)):
                 _define(defined[target], _id_node(item), ctx)
                 if section == "goals":

@@ -42,6 +42,16 @@ class Status(StrEnum):
     def is_cancelled(self) -> bool:
         return self is Status.CANCELLED
 
+    @property
+    def rank(self) -> int:
+        """How far along the work is: idea < draft < review < approved < published.
+
+        A cancelled thing is on no step of the way (-1)."""
+        return _RANKS.get(self, -1)
+
+
+_RANKS = {Status.IDEA: 0, Status.DRAFT: 1, Status.REVIEW: 2, Status.APPROVED: 3, Status.PUBLISHED: 4}
+
 
 Moment = date | datetime
 """A date (all day) or an aware datetime (a moment in its zone)."""
@@ -114,6 +124,32 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
+class Stage:
+    """One step of the work before a publication (`workflow:` in site.yaml).
+
+    Its deadline is the slot's time less `before`; `who` does it (the slot's
+    owner or reviewer); when it is done the slot has reached `done`. An empty
+    `name` means the default name of the stage's id, in the site's language."""
+
+    id: str
+    before: timedelta  # whole days or whole hours
+    who: str = "owner"  # owner or reviewer
+    done: Status = Status.REVIEW
+    name: str = ""
+    source: Source = Source("")
+
+
+DEFAULT_WORKFLOW: tuple[Stage, ...] = (
+    Stage("draft", timedelta(days=3), "owner", Status.REVIEW),
+    Stage("review", timedelta(days=1), "reviewer", Status.APPROVED),
+)
+"""The stages of a plan whose site.yaml has no `workflow`."""
+
+STAGE_DONE: dict[str, Status] = {"draft": Status.REVIEW, "review": Status.APPROVED}
+"""What a stage of this id reaches when its `done` is not written."""
+
+
+@dataclass(frozen=True, slots=True)
 class Community:
     name: str = ""
     positioning: str = ""
@@ -133,6 +169,10 @@ class Site:
     team: tuple[Member, ...] = ()
     lint: Mapping[str, Mapping[str, float] | None] = field(default_factory=dict)
     """Lint settings by check id: None turns a check off, a mapping tunes it."""
+    workflow: tuple[Stage, ...] = DEFAULT_WORKFLOW
+
+    def member(self, member_id: str | None) -> Member | None:
+        return next((m for m in self.team if m.id == member_id), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,12 +281,30 @@ Details = Product | UserStory | BrandStory | Event | Campaign
 
 
 @dataclass(frozen=True, slots=True)
+class Deadline:
+    """One stage of one slot's work: when it is due and who does it.
+
+    `key` is the slot's key and the stage's id: like the slot's, it never
+    depends on a time, so a calendar keeps its UID when the slot moves."""
+
+    stage: Stage
+    at: Moment  # a date for a date slot (all day), else an aware datetime
+    zone: str
+    person: str | None  # a member id: the slot's owner or reviewer, as the stage says
+    key: str
+    given: bool = False  # written in the slot's `due`, not computed from `before`
+
+
+@dataclass(frozen=True, slots=True)
 class Slot:
     """One publication of an entry on a channel.
 
-    `status` is effective: a cancelled entry cancels its slots, and a slot is
-    only as public as its entry. `title` and `summary` are resolved (the slot's
-    own, else the entry's). `key` is the slot's identity, independent of time.
+    `status` is effective: a cancelled entry cancels its slots, a slot is only
+    as public as its entry, and (once a build's now is known, `plan.progress`)
+    a post whose time has not come is never published. `written` is the
+    slot's own `status:` as written, if any. `title` and `summary` are
+    resolved (the slot's own, else the entry's); `owner` and `reviewer` too.
+    `key` is the slot's identity, independent of time.
     """
 
     entry_kind: Kind
@@ -260,6 +318,11 @@ class Slot:
     key: str
     own_id: str | None = None
     source: Source = Source("")
+    owner: str | None = None
+    reviewer: str | None = None
+    url: str | None = None  # the post as published
+    deadlines: tuple[Deadline, ...] = ()  # in workflow order
+    written: Status | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +335,7 @@ class Entry:
     body: str = ""  # Markdown
     status: Status = Status.APPROVED
     owner: str | None = None
+    reviewer: str | None = None
     tags: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
     products: tuple[str, ...] = ()

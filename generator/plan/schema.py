@@ -21,6 +21,7 @@ from generator.plan.specs import (
     Id,
     ImagePath,
     ListOf,
+    MapOf,
     MomentSpec,
     Number,
     Record,
@@ -49,11 +50,17 @@ LINT_DEFAULTS: dict[str, dict[str, float]] = {
     "key-dates": {"window_days": 7},
     "review-overdue": {},
     "owner-overlap": {},
+    "missed": {"grace_days": 2},
+    "stage-overdue": {},
+    "capacity": {"max_per_day": 3},
+    "future-published": {},
 }
 
 
 STATUSES = ("idea", "draft", "review", "approved", "published", "cancelled")
 ROLES = ("planner", "editor", "support", "manager")
+STAGE_WHO = ("owner", "reviewer")
+STAGE_DONE = ("draft", "review", "approved")
 CHANNEL_KINDS = ("social", "messaging", "forum", "video", "live", "offline")
 CIRCLES = ("phone", "accessories", "smart-hardware", "lifestyle")
 THEMES = ("history", "innovation", "responsibility", "culture")
@@ -146,6 +153,10 @@ SLOT = Record(
         "summary": Field(TEXT),
         "status": Field(Choice(STATUSES)),
         "id": Field(Id()),
+        "owner": Field(Ref(target="member")),
+        "reviewer": Field(Ref(target="member")),
+        "url": Field(Url()),
+        "due": Field(MapOf(Ref(target="stage"), MomentSpec())),
     },
     description="a publication slot",
 )
@@ -156,6 +167,7 @@ ENTRY_FIELDS: dict[str, Field] = {
     "body": Field(MARKDOWN),
     "status": Field(Choice(STATUSES)),
     "owner": Field(Ref(target="member")),
+    "reviewer": Field(Ref(target="member")),
     "tags": Field(ListOf(TEXT, unique=True)),
     "tiers": Field(ListOf(Ref(target="tier"), unique=True)),
     "products": Field(ListOf(Ref(target="product"), unique=True)),
@@ -263,6 +275,25 @@ LINT = Record(
     description="plan lint: turn a check off, or tune it",
 )
 
+def _stage_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    """`done` may be left out only for the stages whose id says it: draft and review."""
+    if "done" not in values and node.get("done") is None and values.get("id") not in ("draft", "review"):
+        if "id" in values:
+            ctx.error(node, "stage.done_missing", id=values["id"])
+
+
+STAGE = Record(
+    {
+        "id": Field(Id(), required=True),
+        "name": Field(TEXT, required=True),
+        "before": Field(Reminder(units="dh", code="before.invalid"), required=True),
+        "who": Field(Choice(STAGE_WHO)),
+        "done": Field(Choice(STAGE_DONE)),
+    },
+    rules=(_stage_rule,),
+    description="a stage of the work before each publication",
+)
+
 SITE = Record(
     {
         "title": Field(TEXT, required=True),
@@ -298,6 +329,7 @@ SITE = Record(
             )
         ),
         "lint": Field(LINT),
+        "workflow": Field(ListOf(STAGE)),
         "team": Field(
             ListOf(
                 Record(

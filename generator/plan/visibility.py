@@ -7,7 +7,9 @@
 - feeds hold due, public (approved/published) slots only.
 
 `view(plan, now, drafts)` applies these rules to a plan once, before any
-renderer runs; renderers ask the `View`, never decide again.
+renderer runs, with the status rule of `progress` applied first (a post whose
+time has not come is not published): renderers read `View.plan` and ask the
+`View`, never decide again.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import datetime
 from types import MappingProxyType
 
 from generator.plan.model import Entry, Kind, Plan, Slot, Status, starts_at
+from generator.plan.progress import as_of, is_due, is_overdue
 
 PUBLIC: frozenset[Status] = frozenset({Status.APPROVED, Status.PUBLISHED})
 """What really goes out: the only statuses a feed (or the lint's coverage) counts."""
@@ -37,6 +40,7 @@ class View:
     team's build); the two-audience issue (#15, `--public`) adds an `audience`
     beside it, and what each audience sees is decided in `view`, nowhere else."""
 
+    plan: Plan  # the plan as of `now` (`progress.as_of`): what every renderer reads
     now: datetime  # aware: what is due, DTSTAMP, "coming up", the sitemap's date
     drafts: bool  # idea/draft/review shown (marked) on the site and in calendars
     pages: tuple[Entry, ...]  # the entries with a page, in plan order
@@ -58,6 +62,10 @@ class View:
         """Whether something with this status appears at all (cancelled ones do)."""
         return status in self.shown
 
+    def overdue(self, slot: Slot) -> bool:
+        """Due and still only approved (应发未发): said wherever the slot is shown."""
+        return is_overdue(slot, self.now)
+
     def feed(self, channel: str | None = None) -> tuple[Slot, ...]:
         """Due public slots, newest first: all of them, or one channel's."""
         if channel is None:
@@ -66,7 +74,10 @@ class View:
 
 
 def view(plan: Plan, now: datetime, drafts: bool) -> View:
-    """Decides once what a build with this now and audience shows of `plan`."""
+    """Decides once what a build with this now and audience shows of `plan`.
+
+    Renderers are handed `View.plan`, the plan as of `now`; `plan` itself is as checked."""
+    plan = as_of(plan, now)
     public = _page_keys(e for e in plan.entries if _has_public_page(e))
     pages = plan.entries if drafts else tuple(e for e in plan.entries if _has_public_page(e))
     feed = _feed_slots(plan, now)
@@ -74,6 +85,7 @@ def view(plan: Plan, now: datetime, drafts: bool) -> View:
     for slot in feed:  # already in feed order, so each channel's share is too
         by_channel.setdefault(slot.channel, []).append(slot)
     return View(
+        plan=plan,
         now=now,
         drafts=drafts,
         pages=tuple(pages),
@@ -83,11 +95,6 @@ def view(plan: Plan, now: datetime, drafts: bool) -> View:
         feed_slots=feed,
         feed_by_channel=MappingProxyType({c: tuple(s) for c, s in by_channel.items()}),
     )
-
-
-def is_due(slot: Slot, now: datetime) -> bool:
-    """A slot is due at its time; a date slot at the start of its day in its zone."""
-    return starts_at(slot.at, slot.zone) <= now
 
 
 def _has_public_page(entry: Entry) -> bool:

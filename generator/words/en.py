@@ -50,6 +50,11 @@ WORDS: dict[str, str] = {
     "status.approved": "Approved",
     "status.published": "Published",
     "status.cancelled": "Cancelled",
+    "status.overdue": "Overdue",
+    "status.scheduled": "Scheduled",
+    # the default workflow's stages (`workflow:` in site.yaml names its own)
+    "stage.draft": "Draft",
+    "stage.review": "Review",
     "draft.note.title": "Not final",
     "drafts.banner": "Draft preview: this build shows unfinished content (--drafts). Do not publish it.",
     "draft.note": (
@@ -336,6 +341,10 @@ WORDS: dict[str, str] = {
     ),
     "problem.except.not_occurrence": "{value} is not an occurrence of this event; nothing is skipped",
     "problem.slot.duplicate_id": "duplicate slot id '{value}' on channel {channel}",
+    "problem.slot.url_not_published": "url is only for a published slot; this slot is {status}",
+    "problem.due.after_slot": "the {stage} deadline is after the slot itself",
+    "problem.before.invalid": "lead '{value}' must be N and a unit: 3d or 12h",
+    "problem.stage.done_missing": "stage {id} needs done: the status a slot reaches when it is done (draft, review or approved)",
     "problem.keydate.duplicate": "duplicate key date '{value}' (already at {first})",
     # references
     "problem.ref.unknown_channel": "unknown channel '{value}'{hint}",
@@ -344,6 +353,7 @@ WORDS: dict[str, str] = {
     "problem.ref.unknown_campaign": "unknown campaign '{value}'{hint}",
     "problem.ref.unknown_goal": "unknown goal '{value}'{hint}",
     "problem.ref.unknown_member": "unknown team member '{value}'{hint}",
+    "problem.ref.unknown_stage": "the workflow has no stage '{value}'{hint}",
     # lint: community operations
     "problem.lint.cadence": "[cadence] channel {channel} falls short of {cadence} a week in {weeks} week(s): {list}",
     "problem.lint.silence": "[silence] channel {channel} is silent for {days} days after {since} (limit {limit})",
@@ -361,6 +371,10 @@ WORDS: dict[str, str] = {
     ),
     "problem.lint.key_dates": "[key-dates] nothing is planned within {days} days of key date '{title}'",
     "problem.lint.review_overdue": "[review-overdue] still in review, but its first slot ({at}) has come",
+    "problem.lint.missed": "[missed] due {at}, {days} days ago, and still {status}, not published (grace {grace} days)",
+    "problem.lint.stage_overdue": "[stage-overdue] the {stage} deadline {at} has passed and the slot is still {status} (due to reach {done})",
+    "problem.lint.capacity": "[capacity] {person} has {count} deadlines and publications on {day}, more than {limit} a day",
+    "problem.lint.future_published": "[future-published] marked published, but its time {at} has not come: shown as scheduled until then",
     # editors' problems: what the {expected}/{found} kinds and a {hint} read as
     "problem.kind.mapping": "a mapping (key: value)",
     "problem.kind.list": "a list (- item)",
@@ -459,6 +473,7 @@ WORDS: dict[str, str] = {
     "field.body": "body (Markdown)",
     "field.status": "status: idea, draft, review, approved (default), published, cancelled",
     "field.owner": "owner: a team member's id from site.yaml",
+    "field.reviewer": "reviewer: a team member's id from site.yaml",
     "field.tags": "tags (list of text)",
     "field.tiers": "audience tier ids",
     "field.products": "product ids this names",
@@ -471,6 +486,11 @@ WORDS: dict[str, str] = {
     "field.publish.summary": "this slot's summary",
     "field.publish.status": "this slot's status (default: the entry's)",
     "field.publish.id": "slot id: keeps its identity when it moves",
+    "field.publish.owner": "this slot's owner (default: the entry's)",
+    "field.publish.reviewer": "this slot's reviewer (default: the entry's)",
+    "field.publish.url": "the post as published (published slots only)",
+    "field.publish.due": "stage deadlines that override the workflow's, e.g. {draft: 2027-04-01}",
+    "field.workflow": "the stages before each publication: id, name, before (3d or 12h), who (owner or reviewer), done",
     # products
     "field.circle": "product circle: phone, accessories, smart-hardware, lifestyle",
     "field.launch": "launch: a date or date-time",

@@ -121,7 +121,8 @@ def test_text_the_checker_would_refuse_still_makes_a_valid_calendar():
         replace(e, title=hostile) if e.id == "night-live" else e for e in plan.entries
     )
     plan = Plan.build(plan.site, plan.channels, entries, plan.key_dates)
-    data = {o.path: o.data for o in calendars.render(plan, view(plan, NOW, drafts=False))}["calendar/events.ics"]
+    shown = view(plan, NOW, drafts=False)
+    data = {o.path: o.data for o in calendars.render(shown.plan, shown)}["calendar/events.ics"]
     for line in data.split(b"\r\n"):
         assert not any(b < 0x20 or b == 0x7F for b in line), line
         assert "\x85" not in line.decode("utf-8")

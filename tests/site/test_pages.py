@@ -39,7 +39,8 @@ def hostile():  # type: ignore[no-untyped-def]
 
 
 def _pages(plan, drafts: bool = False) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, view(plan, NOW, drafts))}
+    shown = view(plan, NOW, drafts)
+    return {o.path: o.data.decode("utf-8") for o in pages.render(shown.plan, shown)}
 
 
 def _front(markdown: str) -> dict:
@@ -63,8 +64,9 @@ def test_one_markdown_page_per_url(basic) -> None:  # type: ignore[no-untyped-de
 
 def test_rendering_is_pure_and_follows_the_builds_now(basic) -> None:  # type: ignore[no-untyped-def]
     assert _pages(basic) == _pages(basic)
-    later = {o.path: o.data for o in pages.render(basic, view(basic, NOW + timedelta(days=30), drafts=False))}
-    now = {o.path: o.data for o in pages.render(basic, view(basic, NOW, drafts=False))}
+    at_later, at_now = view(basic, NOW + timedelta(days=30), drafts=False), view(basic, NOW, drafts=False)
+    later = {o.path: o.data for o in pages.render(at_later.plan, at_later)}
+    now = {o.path: o.data for o in pages.render(at_now.plan, at_now)}
     assert later["index.md"] != now["index.md"]  # the next two weeks moved on
     assert later["products/aurora-x1/index.md"] == now["products/aurora-x1/index.md"]
     assert later["calendar/index.md"] != now["calendar/index.md"]  # the coming four weeks moved on
@@ -163,7 +165,8 @@ def _html(markdown: str) -> lxml.html.HtmlElement:
 
 
 def _pages_at(plan, now: datetime) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {o.path: o.data.decode("utf-8") for o in pages.render(plan, view(plan, now, drafts=False))}
+    shown = view(plan, now, drafts=False)
+    return {o.path: o.data.decode("utf-8") for o in pages.render(shown.plan, shown)}
 
 
 def test_calendar_pages_are_out_of_nav_and_search(basic) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ declarations as the checker.
 `scalars`: one-value specs; `containers`: lists, records and switches.
 """
 
-from generator.plan.specs.containers import NO_ITEMS, Field, Fields, Items, ListOf, Record, Rule, Switch, source_of
+from generator.plan.specs.containers import NO_ITEMS, Field, Fields, Items, ListOf, MapOf, Record, Rule, Switch, source_of
 from generator.plan.specs.core import INVALID, Context, Reference, Spec, kind_of, suggestion
 from generator.plan.specs.parse import ID_MAX, ID_PATTERN, parse_date, parse_moment
 from generator.plan.specs.scalars import (
@@ -45,6 +45,7 @@ __all__ = [
     "ImagePath",
     "Items",
     "ListOf",
+    "MapOf",
     "MomentSpec",
     "Number",
     "Record",

@@ -193,6 +193,44 @@ class Record(Spec):
 
 
 @dataclass(frozen=True)
+class MapOf(Spec):
+    """A mapping whose keys are themselves values (ids checked by `key`), each
+    with a value of one spec. Converts to `Fields` keyed by the keys as written."""
+
+    key: Spec
+    value: Spec
+    description: str = ""
+
+    def convert(self, node: Node, ctx: Context) -> Any:
+        if not isinstance(node, Mapping):
+            return ctx.error(node, "type.expected", expected="mapping", found=kind_of(node))
+        values: dict[str, Any] = {}
+        ok = True
+        for key, value_node in node.pairs:
+            if self.key.convert(key, ctx) is INVALID:
+                ok = False
+                continue
+            value = self.value.convert(value_node, ctx)
+            if value is INVALID:
+                ok = False
+            else:
+                values[key.value] = value
+        if not ok:
+            return INVALID
+        return Fields(values, source_of(node), {key.value: source_of(v) for key, v in node.pairs})
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "propertyNames": self.key.json_schema(),
+            "additionalProperties": self.value.json_schema(),
+        }
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+@dataclass(frozen=True)
 class Switch(Spec):
     """`off`, `on`, or a mapping of tuning values (which also means on).
 

@@ -199,20 +199,29 @@ class Color(_ScalarSpec):
         return {"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
 
 
-_REMINDER = re.compile(r"^([1-9]\d{0,4})([dhm])$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 
 
 @dataclass(frozen=True)
 class Reminder(_ScalarSpec):
+    """`N` and a unit, N >= 1: an event's reminder (`1d`, `2h`, `15m`), or with
+    `units="dh"` a workflow stage's lead (`3d`, `12h`)."""
+
+    units: str = "dhm"
+    code: str = "reminder.invalid"
+
+    @property
+    def pattern(self) -> str:
+        return rf"^([1-9]\d{{0,4}})([{self.units}])$"
+
     def scalar(self, node: Scalar, ctx: Context) -> Any:
-        found = _REMINDER.match(node.value.strip())
+        found = re.match(self.pattern, node.value.strip())
         if not found:
-            return ctx.error(node, "reminder.invalid", value=node.value)
+            return ctx.error(node, self.code, value=node.value)
         return timedelta(**{_UNITS[found.group(2)]: int(found.group(1))})
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": _REMINDER.pattern}
+        return {"type": "string", "pattern": self.pattern}
 
 
 @cache

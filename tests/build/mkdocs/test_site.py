@@ -615,7 +615,7 @@ def test_the_build_is_quiet_when_it_works_and_says_why_when_it_fails(
     root = make_project(BASIC, tmp_path / "p")
     plan = load_plan(root)
     shown = view(plan, NOW, drafts=False)
-    build_site(root, plan, shown, tmp_path / "site", pages.render(plan, shown))
+    build_site(root, shown.plan, shown, tmp_path / "site", pages.render(shown.plan, shown))
     assert capfd.readouterr() == ("", "")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("nav: []", "nav:\n  - 不存在: missing.md")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
