@@ -35,6 +35,16 @@ def event_ics_file(event_id: str) -> str:
     return f"{Kind.EVENT.value}/{event_id}/{event_id}.ics"
 
 
+def team_dir(member_id: str | None = None) -> str:
+    """`team/`: the team's work; `team/<member>/`: one person's."""
+    return f"team/{member_id}/" if member_id else "team/"
+
+
+def person_calendar_file(member_id: str) -> str:
+    """One person's deadlines and publications (a team output, never public)."""
+    return f"calendar/people/{member_id}.ics"
+
+
 def rss_file(name: str) -> str:
     return f"feeds/{name}.rss.xml"
 

@@ -222,6 +222,20 @@ def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[B
     return (Badge(ctx.t(f"status.{status.value}"), "approved"),) if always else ()
 
 
+def slot_badges(ctx: Context, slot: Slot) -> tuple[Badge, ...]:
+    """A slot's status as every schedule shows it: overdue (应发未发) when it is
+    due and still only approved, else its status (`progress` decided it)."""
+    if ctx.view.overdue(slot):
+        return (Badge(ctx.t("status.overdue"), "overdue"),)
+    return status_badges(ctx, slot.status, always=True)
+
+
+def member_name(ctx: Context, member_id: str | None) -> str:
+    """A team member's name as the team knows them, or "" for nobody."""
+    member = ctx.plan.site.member(member_id)
+    return member.name if member else (member_id or "")
+
+
 def entry_link(ctx: Context, entry: Entry, note: str = "") -> Link:
     href = urls.entry_dir(entry.kind, entry.id) if ctx.view.has_page(entry) else None
     return Link(entry.title, href, note)
@@ -258,7 +272,7 @@ def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, .
                 channel=Link(channel.name if channel else slot.channel, urls.channel_dir(slot.channel)),
                 title=slot.title,
                 entry=entry_link(ctx, entry) if entry else Link(slot.title),
-                badges=status_badges(ctx, slot.status, always=True),
+                badges=slot_badges(ctx, slot),
                 cancelled=slot.status.is_cancelled,
             )
         )
