@@ -14,6 +14,8 @@ import pytest
 
 from conftest import PLANS, ROOT, run_cli
 from generator.editor.schema import FILES, schema_file
+from generator.plan.check import check_plan
+from generator.plan.model import Kind
 from generator.plan.yamlfile import Mapping, Scalar, Sequence, read
 
 _INT = re.compile(r"^[-+]?\d+$")
@@ -135,3 +137,34 @@ def test_the_pre_commit_hook_blocks_a_broken_plan(tmp_path: Path) -> None:
     broken = subprocess.run(pre_commit, cwd=repo, env=env, capture_output=True, text=True)
     assert broken.returncode == 1
     assert "content/campaigns/spring.yaml:3:6: error: 结束 2027-03-01 早于开始 2027-03-31" in broken.stdout
+
+
+def test_new_offers_the_work_fields_and_they_check_clean_once_uncommented(plan_copy) -> None:  # type: ignore[no-untyped-def]
+    root = plan_copy("check-minimal")
+    made = run_cli("new", "user-story", "fresh-one", "--root", str(root), "--now", "2027-03-01")
+    path = root / made.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    for line in ("# reviewer: han-mei", "    # owner: li-lei", "    # reviewer: han-mei", "    # url: https://", "    # due: {draft: "):
+        assert line in text, line
+    # an editor uncomments the people and the deadline (a url waits until the post is published)
+    uncommented = re.sub(r"^(\s*)# (reviewer|owner|due): ", r"\1\2: ", text, flags=re.M)
+    path.write_text(uncommented.replace("status: idea", "status: draft"), encoding="utf-8")
+    result = run_cli("check", "--root", str(root), "--now", "2027-03-01")
+    assert (result.returncode, result.stderr) == (0, "")
+    plan = check_plan(root).plan
+    slot = plan.entry(Kind.USER_STORY, "fresh-one").slots[0]
+    assert (slot.owner, slot.reviewer) == ("li-lei", "han-mei") and slot.deadlines[0].given
+
+
+def test_the_schema_knows_the_workflows_stages_and_the_team() -> None:
+    validator = _validator("products")
+    product = {
+        "title": "手环",
+        "circle": "phone",
+        "reviewer": "nobody",
+        "publish": [{"channel": "wechat", "at": "2027-04-20 20:00", "due": {"drafting": "2027-04-01"}, "owner": "zhao-kai"}],
+    }
+    messages = sorted(e.message for e in validator.iter_errors(product))
+    assert any("'nobody' is not one of" in m for m in messages)
+    assert any("'drafting' is not one of" in m for m in messages)
+    assert not any(m.startswith("'zhao-kai'") for m in messages)  # a member of the example's team

@@ -172,3 +172,69 @@ def test_messages_follow_the_plan_language(plan: Path) -> None:
     assert _warnings(plan) == [
         "content/events/meetup.yaml:4:8: warning: [event-promotion] event meetup has no promotion slot before it starts"
     ]
+
+
+# --- the work behind each post -------------------------------------------------------------
+
+def test_missed_fires_once_a_post_is_more_than_the_grace_late(plan: Path) -> None:
+    assert _warnings(plan, now="2027-03-03T20:00+08:00") == []  # two days late: still in grace
+    assert _warnings(plan, now="2027-03-03T20:01+08:00") == [
+        "content/user-stories/diary.yaml:5:5: warning: [missed] 应于 2027-03-01 20:00 发布，2 天过去了仍是 approved，没有发布（宽限 2 天）"
+    ]
+
+
+def test_missed_is_quiet_for_a_published_post_and_tunable(plan: Path) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", "    at: 2027-03-01 20:00\n", "    at: 2027-03-01 20:00\n    status: published\n")
+    assert _warnings(plan, now="2027-03-04T09:00+08:00") == []
+    _edit(plan, "content/user-stories/diary.yaml", "    status: published\n", "")
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  missed: {grace_days: 5}\nteam:\n")
+    assert _warnings(plan, now="2027-03-04T09:00+08:00") == []
+
+
+def test_stage_overdue_names_each_late_stage_at_its_slot(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  missed: off\nteam:\n")
+    _edit(plan, "content/user-stories/diary.yaml", "    at: 2027-03-25\n", "    at: 2027-03-25\n    status: draft\n")
+    # a date slot: draft is due 2027-03-22, review 2027-03-24 (the default workflow)
+    assert _warnings(plan, now="2027-03-21T23:59+08:00") == []
+    assert _warnings(plan, now="2027-03-22T00:00+08:00") == [
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 draft 的截止时间 2027-03-22 已过，但状态仍是 draft（应已达到 review）"
+    ]
+    assert _warnings(plan, now="2027-03-24T09:00+08:00") == [
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 draft 的截止时间 2027-03-22 已过，但状态仍是 draft（应已达到 review）",
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 review 的截止时间 2027-03-24 已过，但状态仍是 draft（应已达到 approved）",
+    ]
+    _edit(plan, "content/user-stories/diary.yaml", "    status: draft\n", "    status: review\n")
+    assert _warnings(plan, now="2027-03-24T09:00+08:00") == [
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 review 的截止时间 2027-03-24 已过，但状态仍是 review（应已达到 approved）",
+    ]
+
+
+def test_capacity_counts_a_persons_deadlines_and_posts_per_day(plan: Path) -> None:
+    extra = "".join(f"  - channel: forum\n    at: 2027-03-13 {hour}:00\n" for hour in ("09", "11", "15"))
+    _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00\n", "    at: 2027-03-13 10:00\n" + extra)
+    # li owns four posts on 03-13, so four drafts are due on 03-10
+    # each said once a day, at the day's first slot: the 09:00 post (line 11)
+    assert _warnings(plan) == [
+        "content/events/meetup.yaml:11:5: warning: [capacity] li 在 2027-03-10 有 4 项截止和发布，超过每天 3 项",
+        "content/events/meetup.yaml:11:5: warning: [capacity] li 在 2027-03-13 有 4 项截止和发布，超过每天 3 项",
+    ]
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  capacity: {max_per_day: 4}\nteam:\n")
+    assert _warnings(plan) == []
+
+
+def test_capacity_leaves_out_ideas_and_cancelled_posts(plan: Path) -> None:
+    extra = "".join(
+        f"  - channel: forum\n    at: 2027-03-13 {hour}:00\n    status: {status}\n"
+        for hour, status in (("09", "idea"), ("11", "cancelled"), ("15", "approved"))
+    )
+    _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00\n", "    at: 2027-03-13 10:00\n" + extra)
+    assert _warnings(plan) == []
+
+
+def test_future_published_warns_until_the_posts_time_comes(plan: Path) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", "    at: 2027-03-08 20:00\n", "    at: 2027-03-08 20:00\n    status: published\n")
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:7:5: warning: [future-published] 标为已发布，但发布时间 2027-03-08 20:00 还没到：到点之前按已排期显示"
+    ]
+    _edit(plan, "content/site.yaml", "team:\n", "lint:\n  missed: off\nteam:\n")  # March 1st's post is late by then
+    assert _warnings(plan, now="2027-03-08T20:00+08:00") == []
