@@ -38,6 +38,8 @@ PREFIX = {"products": "product", "user-stories": "story", "brand-stories": "bran
 EVENT_KINDS = ["launch", "festival", "experience", "qa", "discussion", "livestream", "meetup", "contest", "other"]
 CITIES = ["北京", "上海", "成都", "广州", "深圳", "武汉", "西安", "杭州"]
 START = date(2027, 1, 4)
+TEAM = 24  # people: a plan of 1,000 entries a year is a large team's
+PUBLISHED_BEFORE = date(2027, 6, 29)  # a week before bench/run.py's now: the rest is still to do
 
 
 def sentence(rng: random.Random) -> str:
@@ -74,9 +76,12 @@ def _entry(rng: random.Random, kind: str, index: int, ids: dict[str, list[str]])
         f"summary: {sentence(rng)}",
         f"tags: [{', '.join(rng.sample(PHRASES, 2))}]",
         f"tiers: [{', '.join(tiers)}]",
-        f"owner: member-{index % 6}",
+        f"owner: member-{index % TEAM}",
+        f"reviewer: member-{(index + 1) % TEAM}",
         f"body: {_block(body(rng))}",
     ]
+    if day + timedelta(days=21) < PUBLISHED_BEFORE:  # a real team marks what went out
+        common.append("status: published")
     if kind != "products" and ids["products"]:
         common.append(f"products: [{rng.choice(ids['products'])}]")
     specific: list[str] = []
@@ -125,10 +130,13 @@ def write_plan(n: int, target: Path, seed: int = 2027) -> Path:
     (content / "site.yaml").write_text(
         "title: 合成计划\nbase_url: https://bench.example.com/plan/\n"
         "lint: {cadence: off, silence: off, diversity: off, tier-coverage: off, event-promotion: off,"
-        " event-overlap: off, owner-overlap: off, embargo: off, key-dates: off, campaign-tiers: off}\n"
+        " event-overlap: off, owner-overlap: off, embargo: off, key-dates: off, campaign-tiers: off,"
+        " capacity: {max_per_day: 6}}\n"
+        "workflow:\n  - {id: brief, name: 选题, before: 7d, done: draft}\n  - {id: draft, name: 撰稿, before: 3d}\n"
+        "  - {id: review, name: 审核, before: 12h, who: reviewer}\n"
         "goals:\n  - id: loyalty\n    title: 忠诚度\n"
         "tiers:\n" + "".join(f"  - id: {t}\n    name: {t}\n" for t in TIERS)
-        + "team:\n" + "".join(f"  - id: member-{i}\n    name: 成员{i}\n    role: editor\n" for i in range(6)),
+        + "team:\n" + "".join(f"  - id: member-{i}\n    name: 成员{i}\n    role: editor\n" for i in range(TEAM)),
         encoding="utf-8",
     )
     (content / "channels.yaml").write_text(

@@ -247,7 +247,7 @@ def _print_problems(result: CheckResult, style: str = "text") -> None:
 def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     kind = KIND_NAMES[args.kind]
     if not ID_PATTERN.match(args.id) or len(args.id) > ID_MAX:
-        print(f"build.py new: error: {label(result.language, 'problem.id.invalid', value=args.id)}", file=sys.stderr)
+        print(f"build.py new: error: {label(result.language, 'problem.id.invalid', value=args.id, hint='')}", file=sys.stderr)
         return 2
     target = root / "content" / kind.value / f"{args.id}.yaml"
     if target.exists() or target.with_suffix(".yml").exists():

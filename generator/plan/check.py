@@ -29,7 +29,7 @@ from generator.plan.read import (
     read_entries,
     warn_unknown_files,
 )
-from generator.plan.specs import ID_PATTERN, INVALID, NO_ITEMS, Context, Reference, suggestion
+from generator.plan.specs import ID_MAX, ID_PATTERN, INVALID, NO_ITEMS, Context, Reference, suggestion
 from generator.plan.yamlfile import Mapping, Node, Scalar, Sequence, read
 from generator.plan.zones import DEFAULT_ZONE
 
@@ -79,40 +79,51 @@ def check_plan(root: Path, reader: Reader = read) -> CheckResult:
 # --- identity and references ------------------------------------------------------------
 
 
-def _definitions(
-    site: Node | None, channels: Node | None, entries: list[EntryFile], ctx: Context
-) -> dict[str, dict[str, Node]]:
+@dataclass(frozen=True)
+class _Defined:
+    """The ids the plan defines, by kind of target, and the names they go by
+    (a member's or a tier's `name`, a product's `title`): an editor who writes
+    the name where the id belongs is told the id."""
+
+    nodes: dict[str, dict[str, Node]]
+    names: dict[str, dict[str, str]]  # target -> name -> id
+
+    def name_of(self, target: str, item_id: str) -> str:
+        return next((name for name, i in self.names[target].items() if i == item_id), "")
+
+
+_TARGETS = ("channel", "tier", "goal", "kpi", "member", "product", "campaign", "stage")
+_NAME_KEYS = {"tiers": "name", "goals": "title", "team": "name", "workflow": "name", "kpis": "name"}
+_SITE_SECTIONS = (("tiers", "tier"), ("goals", "goal"), ("team", "member"), ("workflow", "stage"))
+_SHOWN_OPTIONS = 12  # an unknown id lists the known ones, up to this many
+
+
+def _definitions(site: Node | None, channels: Node | None, entries: list[EntryFile], ctx: Context) -> _Defined:
     """Every id the plan defines, by kind of target; duplicates are reported here."""
-    defined: dict[str, dict[str, Node]] = {
-        "channel": {},
-        "tier": {},
-        "goal": {},
-        "kpi": {},
-        "member": {},
-        "product": {},
-        "campaign": {},
-        "stage": {},
-    }
+    defined = _Defined({t: {} for t in _TARGETS}, {t: {} for t in _TARGETS})
     workflow = site.get("workflow") if isinstance(site, Mapping) else None
-    if workflow is None or (isinstance(workflow, Scalar) and workflow.is_null):  # the default stages (`model.DEFAULT_WORKFLOW`) are there to name
+    if workflow is None or (isinstance(workflow, Scalar) and workflow.is_null):  # the default stages are there to name
         for stage in DEFAULT_WORKFLOW:
-            defined["stage"][stage.id] = Scalar(SITE_FILE, 1, 1, stage.id, True)
+            defined.nodes["stage"][stage.id] = Scalar(SITE_FILE, 1, 1, stage.id, True)
     if isinstance(site, Mapping):
-        for section, target in (("tiers", "tier"), ("goals", "goal"), ("team", "member"), ("workflow", "stage")):
+        for section, target in _SITE_SECTIONS:
             for item in _items(site.get(section)):
-                _define(defined[target], _id_node(item), ctx)
-                if section == "goals":
-                    for kpi in _items(item.get("kpis") if isinstance(item, Mapping) else None):
-                        _define(defined["kpi"], _id_node(kpi), ctx)
+                _define(defined, target, item, _NAME_KEYS[section], ctx)
+                if section == "goals" and isinstance(item, Mapping):
+                    for kpi in _items(item.get("kpis")):
+                        _define(defined, "kpi", kpi, "name", ctx)
     for item in _items(channels):
         id_node = _id_node(item)
         if id_node is not None and id_node.value in schema.RESERVED_CHANNEL_IDS:
             ctx.error(id_node, "channel.reserved", value=id_node.value)
-        _define(defined["channel"], id_node, ctx)
+        _define(defined, "channel", item, "name", ctx)
     for entry in entries:
         if entry.kind in ("products", "campaigns"):
             target = "product" if entry.kind == "products" else "campaign"
-            defined[target].setdefault(entry.id, Scalar(entry.path, 1, 1, entry.id, True))
+            defined.nodes[target].setdefault(entry.id, Scalar(entry.path, 1, 1, entry.id, True))
+            title = entry.values.get("title") if entry.values else None
+            if title:
+                defined.names[target].setdefault(title, entry.id)
     return defined
 
 
@@ -128,21 +139,37 @@ def _id_node(item: Node) -> Scalar | None:
     return None
 
 
-def _define(table: dict[str, Node], node: Scalar | None, ctx: Context) -> None:
+def _define(defined: _Defined, target: str, item: Node, name_key: str, ctx: Context) -> None:
+    node = _id_node(item)
     if node is None:
         return
+    table = defined.nodes[target]
     if node.value in table:
         first = table[node.value]
         ctx.error(node, "id.duplicate", value=node.value, first=f"{first.path}:{first.line}")
         return
     table[node.value] = node
+    name = item.get(name_key) if isinstance(item, Mapping) else None
+    if isinstance(name, Scalar) and name.value.strip():
+        defined.names[target].setdefault(name.value.strip(), node.value)
 
 
-def _resolve(references: list[Reference], defined: dict[str, dict[str, Node]], ctx: Context) -> None:
+def _resolve(references: list[Reference], defined: _Defined, ctx: Context) -> None:
     for ref in references:
-        known = defined[ref.target]
-        if ref.value not in known:
-            ctx.error(ref.node, f"ref.unknown_{ref.target}", value=ref.value, hint=suggestion(ref.value, sorted(known)))
+        known = defined.nodes[ref.target]
+        names = defined.names[ref.target]
+        by_name = names.get(ref.value.strip())
+        if by_name is not None and ref.value not in known:
+            ctx.error(ref.node, "ref.by_name", value=ref.value.strip(), id=by_name, target=ref.target)
+        elif ref.malformed:
+            hint = names.get(suggestion(ref.value.strip(), sorted(names)), "")
+            code = "id.too_long" if ID_PATTERN.match(ref.value) else "id.invalid"
+            ctx.error(ref.node, code, value=ref.value, limit=ID_MAX, hint=hint)
+        elif ref.value not in known:
+            hint = suggestion(ref.value, sorted(known))
+            options = () if hint else tuple((i, defined.name_of(ref.target, i)) for i in sorted(known)[:_SHOWN_OPTIONS])
+            more = str(max(0, len(known) - _SHOWN_OPTIONS)) if not hint else "0"
+            ctx.error(ref.node, f"ref.unknown_{ref.target}", value=ref.value, hint=hint, known=options, known_more=more)
 
 
 def _check_key_date_identity(node: Node | None, ctx: Context) -> None:

@@ -21,6 +21,8 @@ CHANNELS_FILE = "content/channels.yaml"
 KEY_DATES_FILE = "calendar/key-dates.yaml"
 _KNOWN_TOP = {"site", "channels"}
 _YAML_SUFFIXES = (".yaml", ".yml")
+_KEY_DATES_YML = "calendar/key-dates.yml"
+_FILES_SHOWN = 5  # an unread folder names this many of its files
 
 Reader = Callable[[bytes, str], ReadResult]
 
@@ -100,7 +102,10 @@ def read_entries(files: Files, kind: str) -> list[EntryFile]:
         relative = f"content/{kind}/{path.name}"
         if path.name.startswith("."):
             continue
-        if path.suffix not in _YAML_SUFFIXES or not path.is_file():
+        if path.is_dir():
+            _warn_unread_folder(path, f"{relative}/", f"content/{kind}/", ctx)
+            continue
+        if path.suffix not in _YAML_SUFFIXES:
             ctx.warn(Scalar(relative, 1, 1, "", True), "file.ignored")
             continue
         entry_id = path.stem
@@ -118,14 +123,39 @@ def read_entries(files: Files, kind: str) -> list[EntryFile]:
 
 
 def warn_unknown_files(root: Path, ctx: Context) -> None:
+    """Plan files the build would not read, each named: nothing vanishes without a word."""
     content = root / "content"
-    if not content.is_dir():
+    if content.is_dir():
+        known = set(_KNOWN_TOP)
+        for path in sorted(content.iterdir()):
+            if path.is_file() and path.suffix in _YAML_SUFFIXES and path.stem not in known:
+                ctx.warn(
+                    Scalar(f"content/{path.name}", 1, 1, "", True),
+                    "file.unknown",
+                    hint=suggestion(path.stem, sorted(known)),
+                )
+            elif path.is_dir() and path.name not in schema.ENTRY_SCHEMAS and not path.name.startswith("."):
+                # a folder of images is welcome; a folder of plan files is not read
+                _warn_unread_folder(path, f"content/{path.name}/", "", ctx)
+    calendar = root / "calendar"
+    if calendar.is_dir():
+        for path in sorted(calendar.iterdir()):
+            relative = f"calendar/{path.name}"
+            if path.is_file() and path.suffix in _YAML_SUFFIXES and relative not in (KEY_DATES_FILE, _KEY_DATES_YML):
+                ctx.warn(Scalar(relative, 1, 1, "", True), "file.unknown", hint="key-dates.yaml")
+            elif path.is_dir() and not path.name.startswith("."):
+                _warn_unread_folder(path, f"{relative}/", "", ctx)
+
+
+def _warn_unread_folder(folder: Path, relative: str, home: str, ctx: Context) -> None:
+    """A folder whose YAML files are not read: how many, which, and where they belong."""
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in _YAML_SUFFIXES)
+    if not files:
         return
-    known = set(_KNOWN_TOP)
-    for path in sorted(content.iterdir()):
-        if path.is_file() and path.suffix in _YAML_SUFFIXES and path.stem not in known:
-            ctx.warn(
-                Scalar(f"content/{path.name}", 1, 1, "", True),
-                "file.unknown",
-                hint=suggestion(path.stem, sorted(known)),
-            )
+    shown = tuple(files[:_FILES_SHOWN])
+    ctx.warn(
+        Scalar(relative, 1, 1, "", True),
+        "folder.not_read" if home else "folder.unknown",
+        count=str(len(files)), files=shown, files_more=str(len(files) - len(shown)), home=home,
+        kinds=tuple(f"{k}/" for k in schema.ENTRY_SCHEMAS),
+    )

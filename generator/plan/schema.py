@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.plan.specs import (
     Choice,
@@ -122,6 +123,29 @@ def _show(value: date | datetime) -> str:
     return value.isoformat()
 
 
+def _base_url_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    """Every page's URL is `base_url` and a path: a query or a fragment cannot prefix one."""
+    base = values.get("base_url")
+    if base and (urlsplit(base).query or urlsplit(base).fragment or base.endswith(("?", "#"))):
+        ctx.error(_node(node, "base_url"), "base_url.not_a_prefix", value=base)
+
+
+def _until_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
+    """A repeat's `until` before its event's `start` would make an event that never happens."""
+    repeat, start = values.get("repeat"), values.get("start")
+    until = repeat.get("until") if isinstance(repeat, Fields) else None
+    if until is None or start is None:
+        return
+    first = start.date() if isinstance(start, datetime) else start
+    if until < first:
+        ctx.error(_node(_repeat_node(node), "until"), "repeat.until_before_start", until=until, start=first)
+
+
+def _repeat_node(node: Mapping) -> Mapping:
+    inner = node.get("repeat")
+    return inner if isinstance(inner, Mapping) else node
+
+
 def _repeat_rule(values: dict[str, Any], node: Mapping, ctx: Context) -> None:
     if "until" in values and "count" in values:
         ctx.error(_node(node, "count"), "repeat.until_and_count")
@@ -151,7 +175,7 @@ SLOT = Record(
         "at": Field(MomentSpec(), required=True),
         "title": Field(TEXT),
         "summary": Field(TEXT),
-        "status": Field(Choice(STATUSES)),
+        "status": Field(Choice(STATUSES, vocabulary="status")),
         "id": Field(Id()),
         "owner": Field(Ref(target="member")),
         "reviewer": Field(Ref(target="member")),
@@ -165,7 +189,7 @@ ENTRY_FIELDS: dict[str, Field] = {
     "title": Field(TEXT, required=True),
     "summary": Field(TEXT),
     "body": Field(MARKDOWN),
-    "status": Field(Choice(STATUSES)),
+    "status": Field(Choice(STATUSES, vocabulary="status")),
     "owner": Field(Ref(target="member")),
     "reviewer": Field(Ref(target="member")),
     "tags": Field(ListOf(TEXT, unique=True)),
@@ -179,7 +203,7 @@ ENTRY_FIELDS: dict[str, Field] = {
 PRODUCT = Record(
     {
         **ENTRY_FIELDS,
-        "circle": Field(Choice(CIRCLES), required=True),
+        "circle": Field(Choice(CIRCLES, vocabulary="circle"), required=True),
         "launch": Field(MomentSpec()),
         "price": Field(Number(minimum=0)),
         "features": Field(ListOf(TEXT)),
@@ -210,7 +234,7 @@ USER_STORY = Record(
 BRAND_STORY = Record(
     {
         **ENTRY_FIELDS,
-        "theme": Field(Choice(THEMES), required=True),
+        "theme": Field(Choice(THEMES, vocabulary="theme"), required=True),
         "year": Field(Number(integer=True, minimum=1)),
     }
 )
@@ -229,8 +253,8 @@ REPEAT = Record(
 EVENT = Record(
     {
         **ENTRY_FIELDS,
-        "kind": Field(Choice(EVENT_KINDS), required=True),
-        "format": Field(Choice(FORMATS), required=True),
+        "kind": Field(Choice(EVENT_KINDS, vocabulary="event-kind"), required=True),
+        "format": Field(Choice(FORMATS, vocabulary="format"), required=True),
         "start": Field(MomentSpec(), required=True),
         "end": Field(MomentSpec()),
         "timezone": Field(Zone()),
@@ -241,7 +265,7 @@ EVENT = Record(
         "except": Field(ListOf(DateSpec(), unique=True)),
         "reminders": Field(ListOf(Reminder())),
     },
-    rules=(span_rule("start", "end"), _event_rule),
+    rules=(span_rule("start", "end"), _event_rule, _until_rule),
 )
 
 CAMPAIGN = Record(
@@ -288,7 +312,7 @@ STAGE = Record(
         "name": Field(TEXT, required=True),
         "before": Field(Reminder(units="dh", code="before.invalid"), required=True),
         "who": Field(Choice(STAGE_WHO)),
-        "done": Field(Choice(STAGE_DONE)),
+        "done": Field(Choice(STAGE_DONE, vocabulary="status")),
     },
     rules=(_stage_rule,),
     description="a stage of the work before each publication",
@@ -336,13 +360,14 @@ SITE = Record(
                     {
                         "id": Field(Id(), required=True),
                         "name": Field(TEXT, required=True),
-                        "role": Field(Choice(ROLES), required=True),
+                        "role": Field(Choice(ROLES, vocabulary="role"), required=True),
                         "email": Field(Email()),
                     }
                 )
             )
         ),
-    }
+    },
+    rules=(_base_url_rule,),
 )
 
 CHANNEL = Record(
@@ -350,7 +375,7 @@ CHANNEL = Record(
         "id": Field(Id(), required=True),
         "name": Field(TEXT, required=True),
         "url": Field(Url()),
-        "kind": Field(Choice(CHANNEL_KINDS)),
+        "kind": Field(Choice(CHANNEL_KINDS, vocabulary="channel-kind")),
         "cadence": Field(Number(minimum=0)),
         "color": Field(Color()),
     }
@@ -363,7 +388,7 @@ KEY_DATE = Record(
         "date": Field(DateSpec(), required=True),
         "end": Field(DateSpec()),
         "title": Field(TEXT, required=True),
-        "kind": Field(Choice(KEY_DATE_KINDS), required=True),
+        "kind": Field(Choice(KEY_DATE_KINDS, vocabulary="legend"), required=True),
         "id": Field(Id()),
     },
     rules=(span_rule("date", "end"),),

@@ -105,7 +105,14 @@ def read(data: bytes, path: str) -> ReadResult:
         if exc.context and exc.context_mark and exc.problem:
             opened = exc.context_mark
             detail += f" ({exc.context}, {opened.line + 1}:{opened.column + 1})"
-        result.problems.append(problem(path, line, column, "yaml.syntax", detail=detail))
+        opened_at = f"{exc.context_mark.line + 1}:{exc.context_mark.column + 1}" if exc.context_mark else ""
+        # libyaml's own words (`detail`), and its parts for the words to say in the plan's language
+        result.problems.append(
+            problem(
+                path, line, column, "yaml.syntax", detail=detail,
+                reason=exc.problem or "", within=exc.context or "", opened=opened_at,
+            )
+        )
     except yaml.YAMLError as exc:  # errors without a mark, e.g. from the reader
         result.problems.append(problem(path, 1, 1, "yaml.syntax", detail=str(exc)))
     except _Stop as stop:

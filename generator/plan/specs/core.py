@@ -26,9 +26,10 @@ INVALID: Any = _Invalid()
 class Reference:
     """An id that must name something defined elsewhere in the plan."""
 
-    target: str  # channel, tier, product, campaign, goal, member
+    target: str  # channel, tier, product, campaign, goal, member, stage
     value: str
     node: Node
+    malformed: bool = False  # not an id at all: perhaps the thing's name
 
 
 @dataclass(slots=True)

@@ -64,10 +64,13 @@ class Ref(Id):
     target: str = ""
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
-        value = Id.scalar(self, node, ctx)
-        if value is not INVALID:
-            ctx.references.append(Reference(self.target, value, node))
-        return value
+        if not ID_PATTERN.match(node.value) or len(node.value) > ID_MAX:
+            # Said once every id is known (`check._resolve`): an editor who wrote a
+            # name (`owner: 何佳`) is told its id, which only the definitions know.
+            ctx.references.append(Reference(self.target, node.value, node, malformed=True))
+            return INVALID
+        ctx.references.append(Reference(self.target, node.value, node))
+        return node.value
 
     def json_schema(self) -> dict[str, Any]:
         # the editor schema replaces the marker with the ids the plan defines
@@ -77,6 +80,9 @@ class Ref(Id):
 @dataclass(frozen=True)
 class Choice(_ScalarSpec):
     options: tuple[str, ...]
+    # The prefix of the options' labels in the words (`format` for `format.offline`
+    # 线下): an editor who writes the label is told which option it is.
+    vocabulary: str = ""
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if node.value not in self.options:
@@ -84,8 +90,9 @@ class Choice(_ScalarSpec):
                 node,
                 "choice.invalid",
                 value=node.value,
-                options=", ".join(self.options),
+                options=self.options,
                 hint=suggestion(node.value, self.options),
+                vocabulary=self.vocabulary,
             )
         return node.value
 
