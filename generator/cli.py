@@ -52,6 +52,22 @@ ENGINE_HELP = (
 )
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's headings in both of the plan's languages, like the rest of the help."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "用法 usage: ")
+
+
+def _bilingual(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser._positionals.title = "参数 arguments"
+    parser._optionals.title = "选项 options"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "显示此帮助并退出 show this help and exit"
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -74,12 +90,15 @@ def _parser() -> argparse.ArgumentParser:
         description="把社群内容计划（content/ 与 calendar/ 下的 YAML）检查并构建为网站、iCalendar 日历和 RSS/Atom 订阅源。"
         " Checks the community content plan and builds the site, calendars and feeds.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
         parents=[common],
     )
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new,schema,init}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{build,check,serve,new,schema,init}", title="命令 commands",
+        parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
+    )
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
     build.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     build.add_argument("--engine", choices=ENGINES, default=argparse.SUPPRESS, help=ENGINE_HELP)
@@ -112,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--example", action="store_true", help="复制完整的示例计划（2027 年）代替起步计划 copy the full example plan"
     )
-    return parser
+    return _bilingual(parser)
 
 
 def _program() -> str:
@@ -151,15 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     if command == "schema":
         return _schema(root, result, args.check)
     result, view, findings = checked(result, args.now, args.drafts)
-    _print_problems(result, getattr(args, "format", "text"))
+    style = getattr(args, "format", "text")
+    _print_problems(result, style)
     failed = has_errors(result.problems) or (
         args.strict and any(p.severity is Severity.WARNING for p in result.problems)
     )
+    out = args.out if args.out is not None else root / "site"
+    if style == "text":
+        _print_summary(result, view, command, out, failed)
     if failed or view is None:
         return 1
     if command == "check":
         return 0
-    out = args.out if args.out is not None else root / "site"
     return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine)
 
 
@@ -234,6 +256,26 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
     return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port) or 0
 
 
+def _print_summary(result: CheckResult, view: View | None, command: str, out: Path, failed: bool) -> None:
+    """One line after the problems: what was found, and for a build that stops, that `out` is as it was.
+
+    On standard output: standard error holds the problems alone, one `path:line:col:` line
+    each, for editors and CI to read."""
+    language = result.language
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    warnings = len(result.problems) - errors
+    if not failed and view is not None:
+        if command == "check":
+            plan = view.plan
+            slots = sum(len(e.slots) for e in plan.entries)
+            key = "cli.check_clean" if not warnings else "cli.check_warnings"
+            print(label(language, key, entries=len(plan.entries), slots=slots, warnings=warnings))
+        return
+    print(label(language, "cli.check_failed", errors=errors, warnings=warnings))
+    if command != "check":
+        print(label(language, "cli.output_kept", out=str(out)))
+
+
 def _print_problems(result: CheckResult, style: str = "text") -> None:
     for found in result.problems:
         if style == "github":
@@ -247,11 +289,13 @@ def _print_problems(result: CheckResult, style: str = "text") -> None:
 def _new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     kind = KIND_NAMES[args.kind]
     if not ID_PATTERN.match(args.id) or len(args.id) > ID_MAX:
-        print(f"build.py new: error: {label(result.language, 'problem.id.invalid', value=args.id, hint='')}", file=sys.stderr)
+        message = label(result.language, "problem.id.invalid", value=args.id, hint="")
+        print(f"{_program()} new: error: {message}", file=sys.stderr)
         return 2
     target = root / "content" / kind.value / f"{args.id}.yaml"
     if target.exists() or target.with_suffix(".yml").exists():
-        print(f"build.py new: error: {target.relative_to(root)} already exists", file=sys.stderr)
+        message = label(result.language, "cli.exists", path=target.relative_to(root).as_posix())
+        print(f"{_program()} new: error: {message}", file=sys.stderr)
         return 1
     today = resolve_now(args.now, result.plan.site.timezone if result.plan else DEFAULT_ZONE).date()
     relative = target.relative_to(root).as_posix()
@@ -265,7 +309,8 @@ def _schema(root: Path, result: CheckResult, only_check: bool) -> int:
     stale = [o.path for o in outputs if not (root / o.path).is_file() or (root / o.path).read_bytes() != o.data]
     if only_check:
         for path in stale:
-            print(f"{path}:1:1: error: out of date; run python build.py schema", file=sys.stderr)
+            message = label(result.language, "cli.schema_stale", command=f"{_program()} schema")
+            print(f"{path}:1:1: error: {message}", file=sys.stderr)
         return 1 if stale else 0
     write_outputs(root, [output for output in outputs if output.path in stale])
     for path in stale:

@@ -79,7 +79,8 @@ def _cadence(context: _Context) -> Iterator[Problem]:
         short = [(week.isoformat(), weeks[week]) for week in counts.weeks if weeks[week] < channel.cadence]
         if short:
             yield _warn(
-                channel.source, "lint.cadence", channel=channel.id, cadence=_number(channel.cadence),
+                channel.source, "lint.cadence", channel=channel.name, channel_id=channel.id,
+                cadence=_number(channel.cadence),
                 weeks=len(short), list=short[:_SHOWN], list_more=len(short[_SHOWN:]),
             )
 
@@ -95,7 +96,8 @@ def _silence(context: _Context) -> Iterator[Problem]:
             gap = context.day(after) - context.day(before)
             if gap > limit:
                 yield _warn(
-                    after.source, "lint.silence", channel=channel, days=gap.days,
+                    after.source, "lint.silence", channel=_channel_name(context.plan, channel), channel_id=channel,
+                    days=gap.days,
                     since=context.day(before).isoformat(), limit=int(limit.days),
                 )
 
@@ -127,7 +129,7 @@ def _tier_coverage(context: _Context) -> Iterator[Problem]:
         reached = counts.by_tier_month.get(tier.id, Counter())
         empty = [f"{y}-{m:02d}" for y, m in counts.months if not reached[(y, m)]]
         if empty:
-            yield _warn(tier.source, "lint.tier_coverage", tier=tier.id, months=empty)
+            yield _warn(tier.source, "lint.tier_coverage", tier=tier.name, tier_id=tier.id, months=empty)
 
 
 def _campaign_tiers(context: _Context) -> Iterator[Problem]:
@@ -144,7 +146,10 @@ def _campaign_tiers(context: _Context) -> Iterator[Problem]:
         }
         for tier in campaign.tiers:
             if tier not in served:
-                yield _warn(campaign.source_of("tiers"), "lint.campaign_tiers", campaign=campaign.id, tier=tier)
+                yield _warn(
+                    campaign.source_of("tiers"), "lint.campaign_tiers", campaign=campaign.id,
+                    tier=_tier_name(context.plan, tier), tier_id=tier,
+                )
 
 
 # --- timing ----------------------------------------------------------------------------
@@ -188,7 +193,10 @@ def _owner_overlap(context: _Context) -> Iterator[Problem]:
     owned = [e for e in _events(context.plan) if e.owner]
     for later, earlier in _overlapping_pairs(owned):
         if later.owner == earlier.owner:
-            yield _warn(later.source_of("owner"), "lint.owner_overlap", owner=later.owner, event=earlier.id)
+            yield _warn(
+                later.source_of("owner"), "lint.owner_overlap", owner=_person_name(context.plan, later.owner),
+                owner_id=later.owner, event=earlier.id,
+            )
 
 
 def _campaign_channels(context: _Context) -> Iterator[Problem]:
@@ -198,7 +206,10 @@ def _campaign_channels(context: _Context) -> Iterator[Problem]:
         campaign = plan.entry(Kind.CAMPAIGN, campaign_id) if campaign_id else None
         channels = campaign.details.channels if campaign else ()
         if channels and slot.channel not in channels:
-            yield _warn(slot.source, "lint.campaign_channels", channel=slot.channel, campaign=campaign_id)
+            yield _warn(
+                slot.source, "lint.campaign_channels", channel=_channel_name(plan, slot.channel),
+                channel_id=slot.channel, campaign=campaign_id,
+            )
 
 
 def _key_dates(context: _Context) -> Iterator[Problem]:
@@ -264,8 +275,10 @@ def _capacity(context: _Context) -> Iterator[Problem]:
     for (person, day), items in sorted(days.items()):
         if len(items) > limit:
             first = min(items, key=lambda item: (item[0], item[1]))[2]
-            yield _warn(first.source, "lint.capacity", person=person, day=day.isoformat(), count=len(items),
-                        limit=_number(limit))
+            yield _warn(
+                first.source, "lint.capacity", person=_person_name(context.plan, person), person_id=person,
+                day=day.isoformat(), count=len(items), limit=_number(limit),
+            )
 
 
 def _future_published(context: _Context) -> Iterator[Problem]:
@@ -283,6 +296,20 @@ def _slots(plan: Plan) -> Iterator[tuple[Entry, Slot]]:
         for slot in entry.slots:
             if not slot.status.is_cancelled:
                 yield entry, slot
+
+
+def _channel_name(plan: Plan, channel_id: str) -> str:
+    channel = plan.channel_by_id.get(channel_id)
+    return channel.name if channel else channel_id
+
+
+def _person_name(plan: Plan, member_id: str | None) -> str:
+    member = plan.site.member(member_id)
+    return member.name if member else (member_id or "")
+
+
+def _tier_name(plan: Plan, tier_id: str) -> str:
+    return next((t.name for t in plan.site.tiers if t.id == tier_id), tier_id)
 
 
 def _local_day(at: date | datetime, zone: str, plan_zone: ZoneInfo) -> date:

@@ -387,25 +387,25 @@ WORDS: dict[str, str] = {
     "problem.target.stage": "workflow stage",
     "punct.named": "{id} ({name})",
     # lint: community operations
-    "problem.lint.cadence": "[cadence] channel {channel} falls short of {cadence} a week in {weeks} week(s): {list}",
-    "problem.lint.silence": "[silence] channel {channel} is silent for {days} days after {since} (limit {limit})",
+    "problem.lint.cadence": "[cadence] channel {channel} ({channel_id}) falls short of {cadence} a week in {weeks} week(s): {list}",
+    "problem.lint.silence": "[silence] channel {channel} ({channel_id}) is silent for {days} days after {since} (limit {limit})",
     "problem.lint.diversity": "[diversity] {share}% of {month}'s publications are {kind}: too little variety",
-    "problem.lint.tier_coverage": "[tier-coverage] tier {tier} gets nothing in: {months}",
+    "problem.lint.tier_coverage": "[tier-coverage] tier {tier} ({tier_id}) gets nothing in: {months}",
     "problem.lint.campaign_tiers": (
-        "[campaign-tiers] campaign {campaign} names tier {tier} but publishes nothing for it"
+        "[campaign-tiers] campaign {campaign} names tier {tier} ({tier_id}) but publishes nothing for it"
     ),
     "problem.lint.embargo": "[embargo] published before product {product} launches ({launch})",
     "problem.lint.event_promotion": "[event-promotion] event {event} has no promotion slot before it starts",
     "problem.lint.event_overlap": "[event-overlap] overlaps event {event} in the same city, {city}",
-    "problem.lint.owner_overlap": "[owner-overlap] owner {owner} also runs event {event} at the same time",
+    "problem.lint.owner_overlap": "[owner-overlap] owner {owner} ({owner_id}) also runs event {event} at the same time",
     "problem.lint.campaign_channels": (
-        "[campaign-channels] channel {channel} is not one of campaign {campaign}'s channels"
+        "[campaign-channels] channel {channel} ({channel_id}) is not one of campaign {campaign}'s channels"
     ),
     "problem.lint.key_dates": "[key-dates] nothing is planned within {days} days of key date '{title}'",
     "problem.lint.review_overdue": "[review-overdue] still in review, but its first slot ({at}) has come",
     "problem.lint.missed": "[missed] due {at}, {days} days ago, and still {status}, not published (grace {grace} days)",
     "problem.lint.stage_overdue": "[stage-overdue] the {stage} deadline {at} has passed and the slot is still {status} (due to reach {done})",
-    "problem.lint.capacity": "[capacity] {person} has {count} deadlines and publications on {day}, more than {limit} a day",
+    "problem.lint.capacity": "[capacity] {person} ({person_id}) has {count} deadlines and publications on {day}, more than {limit} a day",
     "problem.lint.future_published": "[future-published] marked published, but its time {at} has not come: shown as scheduled until then",
     # editors' problems: what the {expected}/{found} kinds and a {hint} read as
     "problem.kind.mapping": "a mapping (key: value)",
@@ -416,6 +416,11 @@ WORDS: dict[str, str] = {
     "cli.no_plan": "no plan here: {root} has no content/site.yaml",
     "cli.build_failed": "build failed: {detail}",
     "cli.output_kept": "{out} was left as it was",
+    "cli.check_clean": "the plan checks clean: {entries} entries, {slots} posts, no problems",
+    "cli.check_warnings": "the plan checks: {entries} entries, {slots} posts; {warnings} warnings (above)",
+    "cli.check_failed": "{errors} errors and {warnings} warnings (above)",
+    "cli.exists": "{path} exists already and was left as it is; pick another id, or edit that file",
+    "cli.schema_stale": "out of date; run {command}",
     "cli.built": "built {out}: {files} files, {size}",
     "cli.built_as_of": "the plan as of {now} ({source})",
     "cli.now_option": "set by --now",

@@ -65,7 +65,14 @@ def problem_text(problem: Problem, language: str) -> str:
     for name in _KIND_ARGS:
         if name in values:
             values[name] = words.get(f"problem.kind.{values[name]}", values[name])
-    return template.format(**values)
+    return template.format_map(_Lenient(values))
+
+
+class _Lenient(dict[str, str]):
+    """An argument a message names but a problem lacks reads as empty, never as a traceback."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def problem_line(problem: Problem, language: str) -> str:

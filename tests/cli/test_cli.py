@@ -66,6 +66,29 @@ def test_a_failed_build_leaves_the_previous_output_exactly(plan_copy, tmp_path: 
     assert second.stderr.startswith("content/campaigns/spring.yaml:3:6: error:")
     assert _tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["check-minimal", "out"]  # no staging left
+    # and it says so, in the plan's language: how much was found, and that the output is as it was
+    assert second.stdout.splitlines() == ["发现 1 个错误、0 个警告（见上）", f"{out} 保持原样，未做任何改动"]
+
+
+def test_a_clean_check_says_so_and_standard_error_holds_problems_only(plan_copy) -> None:  # type: ignore[no-untyped-def]
+    root = plan_copy("check-minimal")
+    result = run_cli("check", "--root", str(root))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("计划检查通过：") and "没有发现问题" in result.stdout
+
+
+def test_new_refuses_an_existing_entry_in_the_plans_language(plan_copy) -> None:  # type: ignore[no-untyped-def]
+    root = plan_copy("check-minimal")
+    result = run_cli("new", "product", "band-9", "--root", str(root))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("content/products/band-9.yaml 已经存在，没有改动它；换一个 id，或直接编辑这个文件")
+
+
+def test_the_help_headings_are_in_both_languages() -> None:
+    for args in (("--help",), ("check", "--help")):
+        text = run_cli(*args).stdout
+        assert "用法 usage:" in text and "选项 options:" in text and "显示此帮助并退出" in text
+        assert "show this help message" not in text
 
 
 def test_a_successful_build_replaces_the_folder_whole(plan_copy, tmp_path: Path) -> None:

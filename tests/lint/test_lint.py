@@ -41,7 +41,7 @@ def test_the_base_plan_is_clean_even_when_strict(plan: Path) -> None:
 def test_cadence(plan: Path) -> None:
     _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
     assert _warnings(plan) == [
-        "content/channels.yaml:1:3: warning: [cadence] 渠道 wechat 有 1 周低于每周 1 条的节奏：2027-03-08（0）"
+        "content/channels.yaml:1:3: warning: [cadence] 渠道 微信公众号（wechat）有 1 周低于每周 1 条的节奏：2027-03-08（0）"
     ]
 
 
@@ -49,7 +49,7 @@ def test_cadence_lists_the_weeks_in_the_plans_language(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
     _edit(plan, "content/user-stories/diary.yaml", "  - channel: wechat\n    at: 2027-03-08 20:00\n", "")
     assert _warnings(plan) == [
-        "content/channels.yaml:1:3: warning: [cadence] channel wechat falls short of 1 a week in 1 week(s): 2027-03-08 (0)"
+        "content/channels.yaml:1:3: warning: [cadence] channel 微信公众号 (wechat) falls short of 1 a week in 1 week(s): 2027-03-08 (0)"
     ]
 
 
@@ -61,7 +61,7 @@ def test_a_failing_check_fails_under_strict(plan: Path) -> None:
 def test_silence_is_tunable(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "team:\n", "lint:\n  silence: {max_gap_days: 7}\nteam:\n")
     assert _warnings(plan) == [
-        "content/user-stories/diary.yaml:13:5: warning: [silence] 渠道 forum 自 2027-03-13 起沉默 12 天（上限 7 天）"
+        "content/user-stories/diary.yaml:13:5: warning: [silence] 渠道 小米社区（forum）自 2027-03-13 起沉默 12 天（上限 7 天）"
     ]
 
 
@@ -91,7 +91,7 @@ def test_diversity(plan: Path) -> None:
 def test_tier_coverage(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "team:\n", "  - id: potential\n    name: 潜在用户\nteam:\n")
     assert _warnings(plan) == [
-        "content/site.yaml:8:5: warning: [tier-coverage] 用户分层 potential 在这些月份没有任何内容：2027-03"
+        "content/site.yaml:8:5: warning: [tier-coverage] 用户分层 潜在用户（potential）在这些月份没有任何内容：2027-03"
     ]
 
 
@@ -100,7 +100,7 @@ def test_campaign_tiers(plan: Path) -> None:
     _edit(plan, "content/user-stories/diary.yaml", "tiers: [new, loyal]", "tiers: [new]")
     _edit(plan, "content/events/meetup.yaml", "owner: li\n", "owner: li\ntiers: [loyal]\n")
     assert _warnings(plan) == [
-        "content/campaigns/spring.yaml:4:8: warning: [campaign-tiers] 战役 spring 面向 loyal，但没有为其发布任何内容"
+        "content/campaigns/spring.yaml:4:8: warning: [campaign-tiers] 营销活动 spring 面向 忠实用户（loyal），但没有为其发布任何内容"
     ]
 
 
@@ -138,14 +138,14 @@ def test_event_overlap_in_the_same_city(plan: Path) -> None:
 def test_owner_with_two_events_at_once(plan: Path) -> None:
     _second_event(plan, "重庆", "li")
     assert _warnings(plan) == [
-        "content/events/salon.yaml:6:8: warning: [owner-overlap] 负责人 li 同时还负责活动 meetup"
+        "content/events/salon.yaml:6:8: warning: [owner-overlap] 负责人 李雷（li）同时还负责活动 meetup"
     ]
 
 
 def test_campaign_channels(plan: Path) -> None:
     _edit(plan, "content/campaigns/spring.yaml", "channels: [wechat, forum]", "channels: [forum]")
     assert [line.split(": warning: ")[1] for line in _warnings(plan)] == [
-        "[campaign-channels] 渠道 wechat 不在战役 spring 的渠道之内"
+        "[campaign-channels] 渠道 微信公众号（wechat）不在营销活动 spring 的渠道之内"
     ] * 4
 
 
@@ -215,8 +215,8 @@ def test_capacity_counts_a_persons_deadlines_and_posts_per_day(plan: Path) -> No
     # li owns four posts on 03-13, so four drafts are due on 03-10
     # each said once a day, at the day's first slot: the 09:00 post (line 11)
     assert _warnings(plan) == [
-        "content/events/meetup.yaml:11:5: warning: [capacity] li 在 2027-03-10 有 4 项截止和发布，超过每天 3 项",
-        "content/events/meetup.yaml:11:5: warning: [capacity] li 在 2027-03-13 有 4 项截止和发布，超过每天 3 项",
+        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-10 有 4 项截止和发布，超过每天 3 项",
+        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-13 有 4 项截止和发布，超过每天 3 项",
     ]
     _edit(plan, "content/site.yaml", "team:\n", "lint:\n  capacity: {max_per_day: 4}\nteam:\n")
     assert _warnings(plan) == []

@@ -26,7 +26,7 @@ def test_the_lint_page_lists_warnings_and_shows_the_hole(plan_copy, tmp_path: Pa
     )
     page = _build(root, tmp_path / "out")
     rows = [[cell.text_content().strip() for cell in row] for row in page.cssselect("table.plan-findings tbody tr")]
-    assert rows == [["content/channels.yaml:1:3", "[cadence] 渠道 wechat 有 1 周低于每周 1 条的节奏：2027-03-08（0）"]]
+    assert rows == [["content/channels.yaml:1:3", "[cadence] 渠道 微信公众号（wechat）有 1 周低于每周 1 条的节奏：2027-03-08（0）"]]
     heat = page.cssselect("table.plan-heatmap")[0]
     heads = [th.text_content() for th in heat.cssselect("thead th")][1:]
     assert heads == ["3/1", "3/8", "3/15", "3/22"]

@@ -120,11 +120,11 @@ def test_a_problem_reads_as_one_located_line() -> None:
 
 
 def test_lists_are_joined_in_the_plan_language() -> None:
-    months = problem("content/site.yaml", 8, 5, "lint.tier_coverage", tier="loyal", months=["2027-03", "2027-04"])
+    months = problem("content/site.yaml", 8, 5, "lint.tier_coverage", tier="忠实用户", tier_id="loyal", months=["2027-03", "2027-04"])
     assert problem_text(months, "zh").endswith("：2027-03、2027-04")
     assert problem_text(months, "en").endswith(": 2027-03, 2027-04")
     weeks = problem(
-        "content/channels.yaml", 1, 3, "lint.cadence", channel="wechat", cadence=2, weeks=7,
+        "content/channels.yaml", 1, 3, "lint.cadence", channel="微信公众号", channel_id="wechat", cadence=2, weeks=7,
         list=[("2027-03-01", 1), ("2027-03-08", 0)], list_more=5,
     )
     assert problem_text(weeks, "zh").endswith("：2027-03-01（1）、2027-03-08（0）…")
