@@ -344,7 +344,7 @@ WORDS: dict[str, str] = {
     "problem.due.after_slot": "{stage} 的截止时间晚于这次发布本身",
     "problem.before.invalid": "提前量 “{value}” 应写作 N 加单位：3d（天）或 12h（小时）",
     "problem.stage.done_missing": "阶段 {id} 需要 done：完成后发布达到的状态（draft、review 或 approved）",
-    "problem.keydate.duplicate": "重复的关键日期 “{value}”（已在 {first} 定义）",
+    "problem.keydate.duplicate": "重复的重要日期 “{value}”（已在 {first} 定义）",
     # references
     "problem.ref.unknown_channel": "未知的渠道 “{value}”{hint}{known}",
     "problem.ref.unknown_tier": "未知的用户分层 “{value}”{hint}{known}",
@@ -375,7 +375,7 @@ WORDS: dict[str, str] = {
     "problem.lint.event_overlap": "[event-overlap] 与同在 {city} 的活动 {event} 时间重叠",
     "problem.lint.owner_overlap": "[owner-overlap] 负责人 {owner}（{owner_id}）同时还负责活动 {event}",
     "problem.lint.campaign_channels": "[campaign-channels] 渠道 {channel}（{channel_id}）不在营销活动 {campaign} 的渠道之内",
-    "problem.lint.key_dates": "[key-dates] 关键日期「{title}」前后 {days} 天内没有任何安排",
+    "problem.lint.key_dates": "[key-dates] 重要日期「{title}」前后 {days} 天内没有任何安排",
     "problem.lint.review_overdue": "[review-overdue] 仍在审核中，但第一次发布（{at}）已经到了",
     "problem.lint.missed": "[missed] 应于 {at} 发布，{days} 天过去了仍是 {status}，没有发布（宽限 {grace} 天）",
     "problem.lint.stage_overdue": "[stage-overdue] 阶段 {stage} 的截止时间 {at} 已过，但状态仍是 {status}（应已达到 {done}）",
@@ -410,7 +410,7 @@ WORDS: dict[str, str] = {
     # --- calendars (.ics): names, descriptions, marked titles
     "ics.details": "详情",
     "ics.link": "链接",
-    "ics.calendar.all": "活动、营销活动、新品上市、关键日期与发布排期",
+    "ics.calendar.all": "活动、营销活动、产品发布、重要日期和全部发布安排",
     "ics.calendar.events": "活动",
     "ics.calendar.channel": "{channel}的发布排期",
     "ics.marked": "【{mark}】{title}",
@@ -488,7 +488,7 @@ WORDS: dict[str, str] = {
     "field.tags": "标签（文本列表）",
     "field.tiers": "面向的用户分层 id 列表",
     "field.products": "相关产品 id 列表",
-    "field.campaign": "所属战役 id",
+    "field.campaign": "所属营销活动的 id",
     "field.image": "图片路径，相对于 content/，如 images/x.png",
     "field.publish": "发布排期：每项一个渠道和时间",
     "field.channel": "渠道 id（channels.yaml）",
@@ -537,7 +537,7 @@ WORDS: dict[str, str] = {
     "new.title.user-stories": "米粉故事标题",
     "new.title.brand-stories": "品牌故事标题",
     "new.title.events": "活动名称",
-    "new.title.campaigns": "战役名称",
+    "new.title.campaigns": "营销活动名称",
     "new.body": "在这里写正文，支持 Markdown。",
 }
 

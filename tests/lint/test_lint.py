@@ -152,7 +152,7 @@ def test_campaign_channels(plan: Path) -> None:
 def test_key_dates(plan: Path) -> None:
     _edit(plan, "calendar/key-dates.yaml", "2027-03-24", "2027-06-01")
     assert _warnings(plan) == [
-        "calendar/key-dates.yaml:1:3: warning: [key-dates] 关键日期「米粉节」前后 7 天内没有任何安排"
+        "calendar/key-dates.yaml:1:3: warning: [key-dates] 重要日期「米粉节」前后 7 天内没有任何安排"
     ]
 
 
