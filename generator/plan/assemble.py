@@ -23,6 +23,7 @@ from generator.plan.model import (
     Campaign,
     Channel,
     Community,
+    Copy,
     Entry,
     Event,
     Faq,
@@ -132,7 +133,10 @@ def _lint(v: Fields | dict[str, Any]) -> dict[str, dict[str, float] | None]:
 
 
 def _channel(v: Fields) -> Channel:
-    return Channel(v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), v.source)
+    return Channel(
+        v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), v.source,
+        platform=v.get("platform", "other"),
+    )
 
 
 def _key_date(v: Fields) -> KeyDate:
@@ -160,6 +164,7 @@ def _entry(file: EntryFile, site: Site, problems: list[Problem]) -> Entry:
         details=details,
         summary=summary,
         body=v.get("body", ""),
+        brief=v.get("brief", ""),
         status=status,
         owner=v.get("owner"),
         reviewer=v.get("reviewer"),
@@ -316,9 +321,23 @@ def _slots(
                 url=raw.get("url"),
                 deadlines=_deadlines(key, at, zone, site.workflow, people, raw.get("due"), problems),
                 written=written,
+                copy=_copy(raw.get("copy")),
             )
         )
     return tuple(slots)
+
+
+def _copy(v: Fields | None) -> Copy | None:
+    if v is None:
+        return None
+    return Copy(
+        title=v.get("title", ""),
+        text=v.get("text", "").strip("\n"),
+        tags=_list(v, "tags"),
+        link=v.get("link"),
+        source=v.source,
+        field_sources=v.sources,
+    )
 
 
 def _deadlines(

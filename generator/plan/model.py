@@ -184,6 +184,7 @@ class Channel:
     cadence: float | None = None  # target publications a week
     color: str | None = None  # "#rrggbb"
     source: Source = Source("")
+    platform: str = "other"  # wechat, weibo, bilibili, douyin, xiaohongshu, forum, other (`plan.platforms`)
 
 
 # --- entries -----------------------------------------------------------------
@@ -281,6 +282,24 @@ Details = Product | UserStory | BrandStory | Event | Campaign
 
 
 @dataclass(frozen=True, slots=True)
+class Copy:
+    """A post exactly as it goes out on its platform: pasted by hand, so kept whole.
+
+    `text` is plain text with its line breaks; `tags` are topic words without
+    `#` (each platform writes them its own way); `link` defaults to the entry's page."""
+
+    title: str = ""
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    link: str | None = None
+    source: Source = Source("")
+    field_sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def source_of(self, key: str) -> Source:
+        return self.field_sources.get(key, self.source)
+
+
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """One stage of one slot's work: when it is due and who does it.
 
@@ -323,6 +342,7 @@ class Slot:
     url: str | None = None  # the post as published
     deadlines: tuple[Deadline, ...] = ()  # in workflow order
     written: Status | None = None
+    copy: Copy | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +352,8 @@ class Entry:
     title: str
     details: Details
     summary: str = ""
-    body: str = ""  # Markdown
+    body: str = ""  # Markdown: what readers may read
+    brief: str = ""  # Markdown: the team's notes, never in a public output
     status: Status = Status.APPROVED
     owner: str | None = None
     reviewer: str | None = None

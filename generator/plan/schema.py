@@ -30,9 +30,11 @@ from generator.plan.specs import (
     Reminder,
     Switch,
     Text,
+    Topic,
     Url,
     Zone,
 )
+from generator.plan.platforms import platforms
 from generator.plan.yamlfile import Mapping, Node
 from generator.plan.zones import localize
 
@@ -55,6 +57,8 @@ LINT_DEFAULTS: dict[str, dict[str, float]] = {
     "stage-overdue": {},
     "capacity": {"max_per_day": 3},
     "future-published": {},
+    "copy-length": {},
+    "copy-identical": {},
 }
 
 
@@ -72,6 +76,7 @@ WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 KEY_DATE_KINDS = ("holiday", "commerce", "brand")
 LANGUAGES = ("zh", "en")
 RESERVED_CHANNEL_IDS = ("all", "events")
+PLATFORMS = tuple(platforms())
 
 TEXT = Text()
 MARKDOWN = Text(multiline=True)
@@ -181,6 +186,17 @@ SLOT = Record(
         "reviewer": Field(Ref(target="member")),
         "url": Field(Url()),
         "due": Field(MapOf(Ref(target="stage"), MomentSpec())),
+        "copy": Field(
+            Record(
+                {
+                    "title": Field(TEXT),
+                    "text": Field(MARKDOWN),  # plain text, its line breaks kept
+                    "tags": Field(ListOf(Topic(), unique=True)),
+                    "link": Field(Url()),
+                },
+                description="the post as it goes out on the channel's platform",
+            )
+        ),
     },
     description="a publication slot",
 )
@@ -189,6 +205,7 @@ ENTRY_FIELDS: dict[str, Field] = {
     "title": Field(TEXT, required=True),
     "summary": Field(TEXT),
     "body": Field(MARKDOWN),
+    "brief": Field(MARKDOWN),
     "status": Field(Choice(STATUSES, vocabulary="status")),
     "owner": Field(Ref(target="member")),
     "reviewer": Field(Ref(target="member")),
@@ -378,6 +395,7 @@ CHANNEL = Record(
         "kind": Field(Choice(CHANNEL_KINDS, vocabulary="channel-kind")),
         "cadence": Field(Number(minimum=0)),
         "color": Field(Color()),
+        "platform": Field(Choice(PLATFORMS, vocabulary="platform")),
     }
 )
 

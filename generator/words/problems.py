@@ -58,8 +58,11 @@ def problem_text(problem: Problem, language: str) -> str:
         values["detail"] = _yaml_detail(lang, args, values.get("detail", ""))
     if "known" in args:
         values["known"] = _known(lang, args["known"], values.get("known", ""))
-    if "target" in values:
-        values["target"] = words.get(f"problem.target.{values['target']}", values["target"])
+    for name in ("target", "unit"):  # words of the format, said in the plan's language
+        if name in values:
+            values[name] = words.get(f"problem.{name}.{values[name]}", values[name])
+    if "platform" in values:
+        values["platform"] = words.get(f"platform.{values['platform']}", values["platform"])
     hint = values.get("hint", "")
     values["hint"] = label(lang, "problem.hint", hint=hint) if hint else ""
     for name in _KIND_ARGS:

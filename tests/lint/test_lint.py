@@ -238,3 +238,47 @@ def test_future_published_warns_until_the_posts_time_comes(plan: Path) -> None:
     ]
     _edit(plan, "content/site.yaml", "team:\n", "lint:\n  missed: off\nteam:\n")  # March 1st's post is late by then
     assert _warnings(plan, now="2027-03-08T20:00+08:00") == []
+
+
+# --- copy, per platform ------------------------------------------------------------------
+
+def _copy(plan: Path, at: str, copy: str) -> None:
+    _edit(plan, "content/user-stories/diary.yaml", f"    at: {at}\n", f"    at: {at}\n    copy:\n{copy}")
+
+
+def test_copy_length_measures_each_field_against_its_platform(plan: Path) -> None:
+    _edit(plan, "content/channels.yaml", "  name: 小米社区\n", "  name: 小米社区\n  platform: xiaohongshu\n")
+    _copy(plan, "2027-03-25", "      title: " + "米" * 20 + "\n")
+    assert _warnings(plan) == []  # 20 is the limit, not over it
+    _edit(plan, "content/user-stories/diary.yaml", "米" * 20, "米" * 21)
+    tags = ", ".join(f"话题{i}" for i in range(11))
+    _edit(plan, "content/user-stories/diary.yaml", "      title:", f"      tags: [{tags}]\n      text: {'字' * 990}\n      title:")
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:16:13: warning: [copy-length] 11 个话题，超过小红书的上限 10 个",
+        # 990 characters and the topics written after them: more than 1,000
+        "content/user-stories/diary.yaml:17:13: warning: [copy-length] 文案连同话题 1046 字，超过小红书的上限 1000",
+        "content/user-stories/diary.yaml:18:14: warning: [copy-length] 标题 21 字，超过小红书的上限 20",
+    ]
+
+
+def test_copy_length_counts_weibo_as_weibo_does_and_leaves_channels_without_a_platform_alone(plan: Path) -> None:
+    _edit(plan, "content/channels.yaml", "  name: 微信公众号\n", "  name: 微信公众号\n  platform: weibo\n")
+    # 2,000 汉字 at most, two half-width characters making one: 1,990 + 20 ASCII letters is 2,000
+    _copy(plan, "2027-03-01 20:00", f"      text: {'字' * 1990}{'a' * 20}\n")
+    assert _warnings(plan) == []
+    _edit(plan, "content/user-stories/diary.yaml", "a" * 20, "a" * 22)
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:8:13: warning: [copy-length] 文案连同话题 2001 字（两个半角字符计一个字），超过微博的上限 2000"
+    ]
+    _copy(plan, "2027-03-25", "      title: " + "米" * 500 + "\n")  # the forum has no platform: no limits
+    assert len(_warnings(plan)) == 1
+
+
+def test_copy_identical_fires_on_the_second_channel_only(plan: Path) -> None:
+    _copy(plan, "2027-03-01 20:00", "      text: 米粉日记第一期\n")
+    _copy(plan, "2027-03-08 20:00", "      text: 米粉日记第一期\n")  # the same channel again: its own business
+    assert _warnings(plan) == []
+    _copy(plan, "2027-03-25", "      text: |\n        米粉日记\n        第一期\n")  # the same words, other line breaks
+    assert _warnings(plan) == [
+        "content/user-stories/diary.yaml:20:13: warning: [copy-identical] 与微信公众号（wechat）上 diary（2027-03-01 20:00）的文案完全相同：平台会给重复内容降权，请为每个平台改写"
+    ]

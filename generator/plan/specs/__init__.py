@@ -25,6 +25,7 @@ from generator.plan.specs.scalars import (
     Ref,
     Reminder,
     Text,
+    Topic,
     Url,
     Zone,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "Spec",
     "Switch",
     "Text",
+    "Topic",
     "Url",
     "Zone",
     "kind_of",

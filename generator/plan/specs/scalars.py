@@ -8,7 +8,10 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
+from pathlib import Path
 from zoneinfo import available_timezones
+
+from lxml import etree
 
 from generator.plan.specs.core import INVALID, Context, Reference, Spec, kind_of, suggestion
 from generator.plan.specs.parse import DATE, DATETIME, ID_MAX, ID_PATTERN, parse_date, parse_moment
@@ -44,6 +47,17 @@ class Text(_ScalarSpec):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string"}
+
+
+@dataclass(frozen=True)
+class Topic(Text):
+    """A topic word as the plan keeps it: without the `#` each platform writes its own way."""
+
+    def scalar(self, node: Scalar, ctx: Context) -> Any:
+        value = Text.scalar(self, node, ctx)
+        if value is not INVALID and "#" in value:
+            return ctx.error(node, "topic.hash", value=value, fixed=value.replace("#", "").strip())
+        return value
 
 
 @dataclass(frozen=True)
@@ -231,6 +245,35 @@ class Reminder(_ScalarSpec):
         return {"type": "string", "pattern": self.pattern}
 
 
+_SVG_ACTIVE_ELEMENTS = {"script", "foreignObject", "iframe", "embed", "object", "handler", "listener"}
+_SVG_LINKS = ("href", "{http://www.w3.org/1999/xlink}href")
+
+
+def svg_active_content(path: Path) -> tuple[str, ...]:
+    """What in an SVG would run on the site's origin when the file is opened
+    (scripts, event handlers, `javascript:` links, embedded HTML): the build
+    refuses such a file by name rather than publish it."""
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root = etree.parse(str(path), parser).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return ("<?>",)  # not an SVG a browser would read as one either
+    found: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname
+        if name in _SVG_ACTIVE_ELEMENTS:
+            found.append(f"<{name}>")
+        for attribute, value in element.attrib.items():
+            local = etree.QName(attribute).localname
+            if local.lower().startswith("on"):
+                found.append(f"{local}=")
+            elif attribute in _SVG_LINKS and value.strip().lower().startswith(("javascript:", "data:text/html")):
+                found.append(f"{local}=\"{value.strip()[:11]}…\"")
+    return tuple(dict.fromkeys(found))
+
+
 @cache
 def _zones() -> frozenset[str]:
     return frozenset(available_timezones())
@@ -260,6 +303,10 @@ class ImagePath(_ScalarSpec):
             return ctx.error(node, "image.outside", value=value)
         if not target.is_file():
             return ctx.error(node, "image.missing", value=value)
+        if target.suffix.lower() in (".svg", ".svgz"):
+            found = svg_active_content(target)
+            if found:
+                return ctx.error(node, "image.svg_active", value=value, found=found)
         return value
 
     def json_schema(self) -> dict[str, Any]:
