@@ -17,10 +17,16 @@ or slot's key, which never depends on times or texts, so editing or moving an
 entry keeps its items. The tagging authority is the host and path of
 `base_url`; the date is fixed (`TAG_DATE`) because a tag's date names when the
 authority was held, not when the item was written.
+
+Readers, never the team: an item carries its post's copy (title, text with
+its topic words in the channel's platform form, tags, link) where the post
+has one, else the entry's title, summary and body. No brief, no owner, no
+email and no audience tier reaches a feed, in any build.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -34,7 +40,8 @@ from generator.plan import markup
 
 from generator.plan import urls
 
-from generator.plan.model import Entry, Kind, Plan, Site, Slot, starts_at
+from generator.plan.model import Copy, Entry, Kind, Plan, Site, Slot, starts_at
+from generator.plan.platforms import platforms
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
 from generator.words import label
@@ -67,11 +74,10 @@ class Person:
 class Item:
     guid: str
     title: str
-    url: str  # the entry's page, absolute
+    url: str  # the copy's link, else the entry's page, absolute
     at: datetime  # when it was published: the slot's time (a date slot: its midnight)
-    summary: str  # plain text
-    content_html: str  # sanitized, absolute links; "" when the entry has no body
-    author: Person | None
+    summary: str  # plain text: the copy's text as posted, else the slot's summary
+    content_html: str  # sanitized, absolute links; "" when there is neither copy text nor body
     categories: tuple[Category, ...]
 
 
@@ -98,6 +104,7 @@ def render(plan: Plan, view: View, feed_limit: int = FEED_LIMIT) -> list[Output]
     # Each entry's parts (its body above all) are made once, however many feeds carry it.
     carried = {_entry_key(s) for slots in (site_slots, *channel_slots.values()) for s in slots}
     parts = {key: _entry_parts(plan, view, plan.by_key[key]) for key in sorted(carried)}
+    item = functools.partial(_item, plan, parts)
 
     built = [
         _feed(
@@ -106,7 +113,7 @@ def render(plan: Plan, view: View, feed_limit: int = FEED_LIMIT) -> list[Output]
             site.title,
             site.description or _label(site, "all"),
             urls.absolute(site, ""),
-            tuple(_item(s, parts, tag_uri(site, "entries", _entry_key(s))) for s in site_slots),
+            tuple(item(s, tag_uri(site, "entries", _entry_key(s))) for s in site_slots),
             view.now,
         )
     ]
@@ -118,7 +125,7 @@ def render(plan: Plan, view: View, feed_limit: int = FEED_LIMIT) -> list[Output]
                 f"{site.title} · {channel.name}",
                 _label(site, "channel", channel=channel.name),
                 urls.absolute(site, urls.channel_dir(channel.id)),
-                tuple(_item(s, parts, tag_uri(site, "slots", s.key)) for s in channel_slots[channel.id]),
+                tuple(item(s, tag_uri(site, "slots", s.key)) for s in channel_slots[channel.id]),
                 view.now,
             )
         )
@@ -165,55 +172,55 @@ class _EntryParts:
 
     url: str
     content_html: str
-    author: Person | None
-    categories: tuple[Category, ...]
+    categories: tuple[Category, ...]  # the entry's tags; its campaign when that is public
+    campaign: tuple[Category, ...]
 
 
 def _entry_parts(plan: Plan, view: View, entry: Entry) -> _EntryParts:
     url = urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
     html = markup.to_html(clean(entry.body))
-    return _EntryParts(
-        url=url,
-        content_html=clean(markup.absolutize(html, url)) if html else "",
-        author=_owner(plan, entry),
-        categories=_categories(plan, view, entry),
-    )
-
-
-def _owner(plan: Plan, entry: Entry) -> Person | None:
-    member = next((m for m in plan.site.team if m.id == entry.owner), None)
-    if member is None:
-        return None
-    return Person(clean(member.name), clean(member.email) if member.email else None)
-
-
-def _categories(plan: Plan, view: View, entry: Entry) -> tuple[Category, ...]:
-    tiers = {t.id: t.name for t in plan.site.tiers}
-    found = [Category(clean(tag)) for tag in entry.tags]
-    found += [Category(clean(t), clean(tiers.get(t, t))) for t in entry.tiers]
     campaign = plan.entry(Kind.CAMPAIGN, entry.campaign) if entry.campaign else None
     # A campaign without a public page (draft, cancelled) keeps its name out of
     # feeds too; feeds never show drafts, even in a `--drafts` build.
-    if campaign is not None and view.has_public_page(campaign):
-        found.append(Category(campaign.id, clean(campaign.title)))
-    unique: dict[str, Category] = {}
-    for category in found:
-        unique.setdefault(category.term, category)
-    return tuple(unique.values())
+    named = (Category(campaign.id, clean(campaign.title)),) if campaign and view.has_public_page(campaign) else ()
+    return _EntryParts(
+        url=url,
+        content_html=clean(markup.absolutize(html, url)) if html else "",
+        categories=tuple(Category(clean(tag)) for tag in entry.tags),
+        campaign=named,
+    )
 
 
-def _item(slot: Slot, parts: dict[str, _EntryParts], guid: str) -> Item:
+def _item(plan: Plan, parts: dict[str, _EntryParts], slot: Slot, guid: str) -> Item:
+    """The post as readers (and the tools that post from feeds) take it: its copy, field by field, else the entry's."""
     entry = parts[_entry_key(slot)]
+    copy = slot.copy or Copy()
+    channel = plan.channel_by_id.get(slot.channel)
+    platform = platforms().get(channel.platform if channel else "other") or platforms()["other"]
+    text = platform.posted_text(copy.text, copy.tags) if copy.text else ""
+    tags = tuple(Category(clean(t)) for t in copy.tags) if copy.tags else entry.categories
     return Item(
         guid=guid,
-        title=clean(slot.title),
-        url=entry.url,
+        title=clean(copy.title or slot.title),
+        url=copy.link or entry.url,
         at=_seconds(_when(slot)),
-        summary=clean(slot.summary),
-        content_html=entry.content_html,
-        author=entry.author,
-        categories=entry.categories,
+        summary=clean(text or slot.summary),
+        content_html=_plain_html(clean(text)) if text else entry.content_html,
+        categories=_unique((*tags, *entry.campaign)),
     )
+
+
+def _plain_html(text: str) -> str:
+    """Plain text as HTML that keeps its line breaks: paragraphs at blank lines, `<br>` within."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{'<br>'.join(markup.text(line) for line in p.splitlines())}</p>" for p in paragraphs)
+
+
+def _unique(categories: tuple[Category, ...]) -> tuple[Category, ...]:
+    unique: dict[str, Category] = {}
+    for category in categories:
+        unique.setdefault(category.term, category)
+    return tuple(unique.values())
 
 
 def _feed(
@@ -268,7 +275,6 @@ def _seconds(moment: datetime) -> datetime:
 
 def rss_bytes(site: Site, feed: Feed) -> bytes:
     fg = _generator(feed)
-    fg.load_extension("dc", atom=False, rss=True)
     # RSS takes its channel <link> from the last link() call: self first, page last.
     fg.link(href=urls.absolute(site, urls.rss_file(feed.name)), rel="self", type="application/rss+xml")
     fg.link(href=feed.home_url, rel="alternate", type="text/html")
@@ -277,12 +283,6 @@ def rss_bytes(site: Site, feed: Feed) -> bytes:
         if item.summary:
             # RSS readers render <description> as HTML: escape, so plain text stays text.
             fe.description(markup.text(item.summary))
-        if item.author is not None:
-            if item.author.email:
-                fe.author(name=item.author.name, email=item.author.email)
-            else:
-                # RSS <author> must be an email address; a bare name goes in dc:creator.
-                fe.dc.dc_creator(item.author.name)
     return fg.rss_str(pretty=True)
 
 
@@ -296,8 +296,6 @@ def atom_bytes(site: Site, feed: Feed) -> bytes:
         fe = _entry(fg, item)
         if item.summary:
             fe.summary(item.summary, type="text")
-        if item.author is not None:
-            fe.author(_person(item.author))
     return fg.atom_str(pretty=True)
 
 
@@ -371,10 +369,4 @@ def _json_item(item: Item) -> dict[str, object]:
         data["summary"] = item.summary
     if item.categories:
         data["tags"] = [c.label or c.term for c in item.categories]
-    if item.author is not None:
-        author: dict[str, str] = {"name": item.author.name}
-        if item.author.email:
-            # JSON Feed authors have no email; the spec allows a mailto: url.
-            author["url"] = f"mailto:{item.author.email}"
-        data["authors"] = [author]
     return data
