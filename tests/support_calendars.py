@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,8 @@ import icalendar
 import recurring_ical_events
 import pytest
 import requests
+import vobject
+from ical.calendar_stream import IcsCalendarStream
 
 from generator import calendars
 from generator.plan.visibility import view
@@ -29,6 +31,7 @@ from generator.plan.visibility import view
 PLANS = Path(__file__).parent / "plans"
 BASIC = PLANS / "calendars-basic"
 BERLIN = PLANS / "calendars-en-berlin"
+PEOPLE = PLANS / "calendars-people"  # a team with a workflow: each member's calendar
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 SYSTEM_PYTHON = "/usr/bin/python3"
 
@@ -217,6 +220,135 @@ def libical_read(files: dict[str, bytes], folder: Path) -> dict[str, dict]:
             "libical could not be run (install Debian's python3-gi and gir1.2-ical-3.0):\n" + run.stderr[-3000:]
         )
     return {paths[path]: result for path, result in json.loads(run.stdout).items()}
+
+
+# --- what each reader makes of a file --------------------------------------------------------
+#
+# Each reader gives one dict per VEVENT: uid, summary, description, start and end
+# (an instant in UTC, or a date, as `moment` writes them), status, location,
+# occurrences (every start of a repeating event in `WINDOW`, else None) and
+# alarms (how many VALARMs).
+
+WINDOW = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2029, 1, 1, tzinfo=UTC))
+
+
+def moment(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        assert value.tzinfo is not None, f"floating time {value}"
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.isoformat()
+
+
+def icalendar_events(data: bytes) -> list[dict]:
+    calendar = parse(data)
+    events = []
+    for event in calendar.walk("VEVENT"):
+        starts = None
+        if "RRULE" in event:
+            found = recurring_ical_events.of(calendar).between(*WINDOW)
+            starts = sorted(moment(e["DTSTART"].dt) for e in found if e["UID"] == event["UID"])
+        events.append({
+            "uid": str(event["UID"]),
+            "summary": str(event["SUMMARY"]),
+            "description": str(event.get("DESCRIPTION", "")),
+            "start": moment(event["DTSTART"].dt),
+            "end": moment(event["DTEND"].dt),
+            "status": str(event["STATUS"]),
+            "location": str(event["LOCATION"]) if "LOCATION" in event else None,
+            "occurrences": starts,
+            "alarms": len(event.walk("VALARM")),
+        })
+    return events
+
+
+def ical_events(data: bytes) -> list[dict]:
+    """The strict `ical` library (behind Home Assistant): it raises on anything invalid."""
+    calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    timeline = list(calendar.timeline_tz(UTC).overlapping(*WINDOW))
+    events = []
+    for event in calendar.events:
+        starts = sorted(moment(e.dtstart) for e in timeline if e.uid == event.uid)
+        events.append({
+            "uid": event.uid,
+            "summary": event.summary,
+            "description": event.description or "",
+            "start": moment(event.dtstart),
+            "end": moment(event.dtend),
+            "status": event.status.value if event.status else None,
+            "location": event.location,
+            "occurrences": starts if event.rrule else None,
+            "alarms": len(event.alarm),
+        })
+    return events
+
+
+def vobject_events(data: bytes) -> list[dict]:
+    calendar = vobject.readOne(data.decode("utf-8"), validate=True)
+    events = []
+    for event in getattr(calendar, "vevent_list", []):
+        starts = None
+        if hasattr(event, "rrule"):
+            starts = []
+            for start in event.getrruleset(addRDate=True):
+                if isinstance(event.dtstart.value, datetime):
+                    starts.append(moment(start))
+                else:
+                    starts.append(start.date().isoformat())
+        events.append({
+            "uid": event.uid.value,
+            "summary": event.summary.value,
+            "description": event.description.value if hasattr(event, "description") else "",
+            "start": moment(event.dtstart.value),
+            "end": moment(event.dtend.value),
+            "status": event.status.value,
+            "location": event.location.value if hasattr(event, "location") else None,
+            "occurrences": starts,
+            "alarms": len(getattr(event, "valarm_list", [])),
+        })
+    return events
+
+
+def libical_events(files: dict[str, bytes], folder: Path) -> dict[str, list[dict]]:
+    """libical's events of each file, which it must read without an error or a
+    broken restriction, with every zone from the file itself. Each event also
+    has `stamp`, its DTSTAMP in UTC."""
+    results = libical_read(files, folder)
+    found = {}
+    for path, result in results.items():
+        assert result["parsed"], path
+        assert result["parse_errors"] == [], f"{path}: {result['parse_errors']}"
+        assert result["restrictions_ok"], f"{path}: {result['restriction_errors']}"
+        assert result["restriction_errors"] == [], f"{path}: {result['restriction_errors']}"
+        assert result["method"] == "none", path
+        events = []
+        for event in result["events"]:
+            for name in ("start", "end"):
+                value = event[name]
+                if "utc" in value and value["tzid"] not in (None, "UTC"):
+                    assert value["tzid"] in result["zones"] and not value["builtin"], f"{path}: zone not from the file"
+            start, end = event["start"], event["end"]
+            occurrences = [o if "date" not in start else o[:10] for o in event["occurrences"]]
+            events.append({
+                "uid": event["uid"],
+                "summary": event["summary"],
+                "description": event["description"] or "",
+                "start": start.get("utc", start.get("date")),
+                "end": end.get("utc", end.get("date")),
+                "status": event["status"].upper(),
+                "location": event["location"],
+                "occurrences": occurrences,  # a single start too, for an event that does not repeat
+                "alarms": event["alarms"],
+                "stamp": event["stamp"]["utc"],
+            })
+        found[path] = events
+    return found
+
+
+READERS = ("icalendar", "ical", "vobject")  # in this process; libical runs in a subprocess
+
+
+def reader_events(reader: str, data: bytes) -> list[dict]:
+    return {"icalendar": icalendar_events, "ical": ical_events, "vobject": vobject_events}[reader](data)
 
 
 # --- Radicale ---------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 channel, and one per event page ("add to my calendar").
 
 What goes in them is decided in `calendars_items`; zones in `calendars_zones`.
-Here items become RFC 5545 text.
+Each team member's own calendar, `calendar/people/<member>.ics`, is decided in
+`calendars.people` (a team output). Here items become RFC 5545 text.
 
 Identity and change, without stored state (the plan lives in git, every build
 starts from nothing):
@@ -37,7 +38,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar
 from icalendar.prop import vDuration, vUnknown
 
-from generator.calendars import text
+from generator.calendars import people, text
 from generator.plan import urls
 from generator.calendars.items import Item, contents
 from generator.words import label
@@ -69,6 +70,13 @@ def render(plan: Plan, view: View) -> list[Output]:
         name = f"{site.title} · {channel.name}"
         about = label(language, "ics.calendar.channel", channel=channel.name)
         outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, slots, name, about)))
+    # Team outputs: every member's work, drafts included whatever `--drafts` says
+    # (`calendars.people`); the readers' build (`--public`, issue #15) leaves these out here.
+    for person in people.people(plan, view):
+        member = person.member
+        name = f"{site.title} · {member.name}"
+        about = label(language, "ics.calendar.person", name=member.name)
+        outputs.append(Output(urls.person_calendar_file(member.id), _calendar(build, list(person.items), name, about)))
     for event_id, item in sorted(found.events, key=lambda pair: pair[0]):
         entry = plan.entry(Kind.EVENT, event_id)
         if entry is not None and view.has_page(entry):  # offered on the event's page

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -112,10 +113,15 @@ def uid(plan: Plan, namespace: str, key: str) -> str:
     the UID plain ASCII, safe as a CalDAV resource name. The site's host and
     path are hashed in, so two plans on one host never share a UID.
     """
-    parts = urlsplit(plan.site.base_url)
-    host = parts.hostname or "localhost"
-    digest = hashlib.sha256(f"{host}{parts.path}\n{namespace}\n{key}".encode()).hexdigest()[:24]
+    host, path = _host_and_path(plan.site.base_url)
+    digest = hashlib.sha256(f"{host}{path}\n{namespace}\n{key}".encode()).hexdigest()[:24]
     return f"{namespace}-{digest}@{host}"
+
+
+@lru_cache(maxsize=64)  # one site per build: asked for every UID
+def _host_and_path(base_url: str) -> tuple[str, str]:
+    parts = urlsplit(base_url)
+    return parts.hostname or "localhost", parts.path
 
 
 # --- the kinds of item -----------------------------------------------------------------
@@ -137,15 +143,15 @@ def _event(plan: Plan, entry: Entry, event: Event, view: View) -> Item:
     location = ", ".join(event.location.parts()) if event.location else ""
     if not location and event.format != "offline" and event.url:
         location = event.url
-    page = _page(plan, entry, view)
+    page = page_of(plan, entry, view)
     lines = [entry.summary, f"{label(language, 'ics.link')}{label(language, 'punct.colon')}{event.url}" if event.url else ""]
     return Item(
         uid=uid(plan, "event", entry.key),
         start=start,
         end=end,
         zone=span.zone,
-        summary=_marked(language, entry.status, entry.title),
-        description=_description(language, lines, page),
+        summary=marked(language, entry.status, entry.title),
+        description=description_of(language, lines, page),
         status=entry.status,
         url=page,
         location=location or None,
@@ -165,10 +171,10 @@ def _campaign(plan: Plan, entry: Entry, campaign: Campaign, view: View) -> Item:
         start=campaign.start,
         end=campaign.end + timedelta(days=1),
         zone=plan.site.timezone,
-        summary=_marked(language, entry.status, title),
-        description=_description(language, [entry.summary], _page(plan, entry, view)),
+        summary=marked(language, entry.status, title),
+        description=description_of(language, [entry.summary], page_of(plan, entry, view)),
         status=entry.status,
-        url=_page(plan, entry, view),
+        url=page_of(plan, entry, view),
         categories=_unique((label(language, "legend.campaign"), *entry.tags)),
         transparent=True,  # a campaign runs alongside the work; it does not make anyone busy
         last_day=campaign.end,
@@ -178,17 +184,17 @@ def _campaign(plan: Plan, entry: Entry, campaign: Campaign, view: View) -> Item:
 def _launch(plan: Plan, entry: Entry, launch: Moment, view: View) -> Item:
     language = plan.site.language
     zone = plan.site.timezone
-    start, end, last = _moment(launch, zone)
+    start, end, last = at_moment(launch, zone)
     title = f"{label(language, 'legend.launch')}{label(language, 'punct.colon')}{entry.title}"
     return Item(
         uid=uid(plan, "launch", entry.key),
         start=start,
         end=end,
         zone=zone,
-        summary=_marked(language, entry.status, title),
-        description=_description(language, [entry.summary], _page(plan, entry, view)),
+        summary=marked(language, entry.status, title),
+        description=description_of(language, [entry.summary], page_of(plan, entry, view)),
         status=entry.status,
-        url=_page(plan, entry, view),
+        url=page_of(plan, entry, view),
         categories=_unique((label(language, "legend.launch"), *entry.tags)),
         transparent=True,
         last_day=last,
@@ -214,20 +220,24 @@ def _key_date(plan: Plan, key_date: KeyDate) -> Item:
 
 def _slot(plan: Plan, entry: Entry, slot: Slot, view: View) -> Item:
     language = plan.site.language
-    channel = plan.channel_by_id.get(slot.channel)
-    channel_name = channel.name if channel else slot.channel
-    start, end, last = _moment(slot.at, slot.zone)
-    page = _page(plan, entry, view)
+    channel = channel_name(plan, slot.channel)
+    start, end, last = at_moment(slot.at, slot.zone)
+    page = page_of(plan, entry, view)
+    # STATUS stays CONFIRMED for an overdue post (it is still agreed, only late): the words say it.
+    facts = [
+        fact(language, "ics.status", label(language, "status.overdue")) if view.overdue(slot) else "",
+        fact(language, "ics.owner", member_name(plan, slot.owner)),
+    ]
     return Item(
         uid=uid(plan, "slot", slot.key),
         start=start,
         end=end,
         zone=slot.zone,
-        summary=_marked(language, slot.status, f"{channel_name}{label(language, 'punct.colon')}{slot.title}"),
-        description=_description(language, [slot.summary], page),
+        summary=marked(language, slot.status, f"{channel}{label(language, 'punct.colon')}{slot.title}"),
+        description=description_of(language, [slot.summary, facts_block(facts)], page),
         status=slot.status,
         url=page,
-        categories=(channel_name,),
+        categories=(channel,),
         transparent=True,  # a publication marks a moment; it blocks nobody's time
         last_day=last,
     )
@@ -236,7 +246,7 @@ def _slot(plan: Plan, entry: Entry, slot: Slot, view: View) -> Item:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _moment(value: Moment, zone: str) -> tuple[Moment, Moment, date]:
+def at_moment(value: Moment, zone: str) -> tuple[Moment, Moment, date]:
     """A date is that whole day; a date-time is a short moment (`MOMENT_LENGTH`)."""
     if isinstance(value, datetime):
         start = value.astimezone(ZoneInfo(zone))
@@ -264,13 +274,13 @@ def _day(value: Moment) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _page(plan: Plan, entry: Entry, view: View) -> str | None:
+def page_of(plan: Plan, entry: Entry, view: View) -> str | None:
     if not view.has_page(entry):
         return None
     return urls.absolute(plan.site, urls.entry_dir(entry.kind, entry.id))
 
 
-def _marked(language: str, status: Status, title: str) -> str:
+def marked(language: str, status: Status, title: str) -> str:
     """Drafts and cancelled things say so in their title, for clients that show them plainly."""
     if status.is_draft or status.is_cancelled:
         mark = label(language, f"status.{status.value}")
@@ -278,11 +288,34 @@ def _marked(language: str, status: Status, title: str) -> str:
     return title
 
 
-def _description(language: str, lines: list[str], page: str | None) -> str:
+def description_of(language: str, lines: list[str], page: str | None) -> str:
     parts = [line for line in lines if line]
     if page:
         parts.append(f"{label(language, 'ics.details')}{label(language, 'punct.colon')}{page}")
     return "\n\n".join(parts)
+
+
+def channel_name(plan: Plan, channel_id: str) -> str:
+    channel = plan.channel_by_id.get(channel_id)
+    return channel.name if channel else channel_id
+
+
+def member_name(plan: Plan, member_id: str | None) -> str:
+    """A team member's name ("" for nobody); the id if the team does not list it."""
+    if member_id is None:
+        return ""
+    member = plan.site.member(member_id)
+    return member.name if member else member_id
+
+
+def fact(language: str, key: str, value: str) -> str:
+    """`负责人：林菲`; "" when there is nothing to say."""
+    return f"{label(language, key)}{label(language, 'punct.colon')}{value}" if value else ""
+
+
+def facts_block(facts: list[str]) -> str:
+    """Facts one a line, as one paragraph of a DESCRIPTION."""
+    return "\n".join(f for f in facts if f)
 
 
 def _unique(values: tuple[str, ...]) -> tuple[str, ...]:

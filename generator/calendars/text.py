@@ -65,7 +65,9 @@ def escape(value: str) -> str:
     control characters. (icalendar's own escaper reads a literal `\\N` as the
     RFC's newline before escaping backslashes, so text is escaped here.)"""
     value = _NEWLINES.sub("\n", value).replace("\t", " ")
-    if not value.isprintable():
+    # Most text is printable but for its line breaks: only the rest is filtered
+    # character by character (a multi-line DESCRIPTION per event made it most of the time).
+    if not value.replace("\n", "").isprintable():
         value = "".join(ch for ch in value if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     return (
         value.replace("\\", "\\\\")

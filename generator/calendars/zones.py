@@ -14,6 +14,7 @@ the calendar spans and no more (no decades of history, no guessed rules).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -36,6 +37,7 @@ class Observance:
     daylight: bool
 
 
+@lru_cache(maxsize=1024)  # asked once per VEVENT, of a handful of zones
 def tzid(zone: str) -> str | None:
     """The TZID icalendar writes for times in `zone`: None when it writes UTC (`Z`)."""
     params = vDDDTypes(datetime(2000, 1, 1, tzinfo=ZoneInfo(zone))).params

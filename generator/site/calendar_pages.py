@@ -8,7 +8,8 @@
 - `calendar/<yyyy-mm>/`: that month's grid and agenda, with the previous and
   next months a click away. One page for the whole plan was 2.3 MB of HTML at
   1,000 entries, and most of the site build's Markdown work.
-- `calendar/subscribe/`: how to subscribe from Google, Outlook and Apple.
+- `calendar/subscribe/`: how to subscribe from Google, Outlook and Apple, and
+  each team member's own calendar.
 """
 
 from __future__ import annotations
@@ -114,6 +115,16 @@ class CalendarLink:
     feed: Feed
 
 
+@dataclass(frozen=True, slots=True)
+class PersonCalendar:
+    """A team member's own calendar (`calendar/people/<member>.ics`): a team output."""
+
+    name: str  # the member's; what it holds is said once, above the list
+    ics: str  # site-relative, for the download link
+    ics_url: str
+    webcal: str
+
+
 def render_calendar_pages(ctx: Context) -> list[Output]:
     calendars = _calendars(ctx)
     legend = _legend(ctx)
@@ -132,7 +143,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     )
     subscribe_page = page(
         ctx, urls.subscribe_dir(), "subscribe.md.j2", {"title": ctx.t("subscribe")},
-        calendars=calendars, calendar=urls.calendar_page_dir(),
+        calendars=calendars, calendar=urls.calendar_page_dir(), people=_people_calendars(ctx),
     )
     weekdays = weekday_names(ctx.language)
     month_pages = [
@@ -156,6 +167,17 @@ def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
         CalendarLink(c.name, ctx.t("cal.channel.about", channel=c.name), feeds_for(plan, c.id))
         for c in plan.channels
     )
+    return tuple(found)
+
+
+def _people_calendars(ctx: Context) -> tuple[PersonCalendar, ...]:
+    """Each member's calendar, in the team's order. Team-only, like the calendars
+    themselves: the readers' build (`--public`, issue #15) lists none."""
+    found = []
+    for member in ctx.plan.site.team:
+        ics = urls.person_calendar_file(member.id)
+        absolute = urls.absolute(ctx.plan.site, ics)
+        found.append(PersonCalendar(member.name, ics, absolute, urls.webcal(absolute)))
     return tuple(found)
 
 

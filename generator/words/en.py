@@ -584,6 +584,19 @@ WORDS: dict[str, str] = {
     "new.title.events": "Event name",
     "new.title.campaigns": "Campaign name",
     "new.body": "Write the body here, in Markdown.",
+    # --- people's calendars (calendar/people/<member>.ics) and the facts of a slot in every calendar
+    "ics.calendar.person": "{name}'s deadlines and publications",
+    "ics.stage.due": "{stage} due",
+    "ics.publish": "Publish",
+    "ics.entry": "Entry",
+    "ics.channel": "Channel",
+    "ics.status": "Status",
+    "ics.owner": "Owner",
+    "ics.reviewer": "Reviewer",
+    "ics.publish.at": "Goes out",
+    "ics.post": "Published post",
+    "sub.people": "Team members' calendars",
+    "sub.people.intro": "One for each member: the stage deadlines and publications they are responsible for, drafts and posts in review included, each with a reminder. For the team only: do not share them outside it.",
 }
 
 

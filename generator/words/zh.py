@@ -558,6 +558,19 @@ WORDS: dict[str, str] = {
     "new.title.events": "活动名称",
     "new.title.campaigns": "营销活动名称",
     "new.body": "在这里写正文，支持 Markdown。",
+    # --- people's calendars (calendar/people/<member>.ics) and the facts of a slot in every calendar
+    "ics.calendar.person": "{name}的工作截止与发布",
+    "ics.stage.due": "{stage}截止",
+    "ics.publish": "发布",
+    "ics.entry": "内容",
+    "ics.channel": "渠道",
+    "ics.status": "状态",
+    "ics.owner": "负责人",
+    "ics.reviewer": "审核人",
+    "ics.publish.at": "发布时间",
+    "ics.post": "已发布的帖子",
+    "sub.people": "团队成员的日历",
+    "sub.people.intro": "每位成员一份：本人负责的各阶段截止时间和发布，含草稿和审核中的内容，每项都有提醒。仅供团队内部使用，请勿对外分享。",
 }
 
 

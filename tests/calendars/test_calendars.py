@@ -20,6 +20,8 @@ from generator.plan.visibility import view
 from support_calendars import (  # noqa: F401 - the fixtures are used by name
     BASIC,
     NOW,
+    PEOPLE,
+    build,
     basic,
     basic_drafts,
     berlin,
@@ -47,6 +49,7 @@ def unfolded(data: bytes) -> list[str]:
 def test_every_promised_calendar_is_built(basic, basic_drafts):
     expected = {f"calendar/{name}.ics" for name in ("all", "events", "wechat", "weibo", "bilibili")}
     expected |= {f"events/{e}/{e}.ics" for e in BASIC_EVENTS}
+    expected |= {f"calendar/people/{member}.ics" for member in ("li-na", "wang-lei")}  # the team's, even with no work
     assert set(basic) == expected
     assert set(basic_drafts) == expected | {"events/draft-contest/draft-contest.ics"}
 
@@ -309,3 +312,24 @@ def test_each_event_page_offers_its_own_calendar(basic):
         for name in ("DTSTART", "DTEND", "SUMMARY", "STATUS", "LOCATION", "RRULE", "EXDATE"):
             assert single.get(name) == twin.get(name) or (single.get(name) is None and twin.get(name) is None), name
         assert "X-WR-CALNAME" not in parse(data)  # an import, not a subscription
+
+
+def test_an_overdue_post_says_so_and_every_post_names_its_owner():
+    """第一家门店：老照片 was due 2027-06-05 10:00 and is still approved: 应发未发."""
+    def post(now: datetime, path: str) -> dict:
+        return by_summary(build(PEOPLE, now=now)[path], "第一家门店：老照片")
+
+    due = datetime(2027, 6, 5, 10, 0, tzinfo=SHANGHAI)
+    for path in ("calendar/all.ics", "calendar/weibo.ics"):
+        late, early = post(due + timedelta(days=5), path), post(due - timedelta(minutes=1), path)
+        lines = str(late["DESCRIPTION"]).split("\n")
+        assert "状态：应发未发" in lines and "负责人：赵凯" in lines, path
+        assert str(late["STATUS"]) == "CONFIRMED", path  # still agreed, only late
+        assert "应发未发" not in str(early["DESCRIPTION"]) and "负责人：赵凯" in str(early["DESCRIPTION"]), path
+        assert str(late["UID"]) == str(early["UID"]) and "应发未发" not in str(late["SUMMARY"]), path
+    published = by_summary(build(PEOPLE, now=due)["calendar/wechat.ics"], "第一家门店的故事")
+    assert "应发未发" not in str(published["DESCRIPTION"])  # published on time: nothing is late
+    assert "负责人：赵凯" in str(published["DESCRIPTION"])
+    # a slot's own owner wins over its entry's
+    long_read = by_summary(build(PEOPLE, now=due)["calendar/wechat.ics"], "夏日夜跑：长文")
+    assert "负责人：周岚" in str(long_read["DESCRIPTION"]) and "林菲" not in str(long_read["DESCRIPTION"])

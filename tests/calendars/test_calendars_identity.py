@@ -35,7 +35,8 @@ def test_uids_are_unique_and_shared_by_every_file_that_holds_the_thing():
     for path, data in files.items():
         found = uids(data)
         assert len(found) == len(set(found)), f"{path}: a UID twice"
-        assert set(found) <= everything, f"{path}: holds something all.ics does not"
+        if not path.startswith("calendar/people/"):  # a person's tasks have UIDs of their own (test_people)
+            assert set(found) <= everything, f"{path}: holds something all.ics does not"
         assert all(u.isascii() and u.endswith("@plan.example.com") for u in found), path
     for paths, summary in (
         (("calendar/events.ics", "events/sf-meetup/sf-meetup.ics", "calendar/all.ics"), "Bay Area"),
