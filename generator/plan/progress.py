@@ -4,7 +4,8 @@
   except that a post whose time has not come is not published: a slot of a
   `published` entry, or a slot marked `published`, whose time is after now is
   `approved` (scheduled). The lint warns about a slot marked so by hand.
-- A slot that is due and still `approved` is *overdue* (应发未发).
+- A slot that is due and still `approved` is *overdue* (应发未发); one due and
+  not published at all (a draft too) is past due: its owner is late.
 - A stage is done once the slot's status has reached the stage's `done`; a
   stage whose deadline has come and is not done is late.
 
@@ -40,6 +41,12 @@ def status_at(slot: Slot, now: datetime) -> Status:
 def is_overdue(slot: Slot, now: datetime) -> bool:
     """Due and still only approved: it should have gone out (应发未发)."""
     return slot.status is Status.APPROVED and is_due(slot, now)
+
+
+def is_past_due(slot: Slot, now: datetime) -> bool:
+    """Due and not published: its post is late, whatever stage it stands at
+    (an approved one is overdue, 应发未发; a draft or one in review is too)."""
+    return is_due(slot, now) and slot.status is not Status.PUBLISHED and not slot.status.is_cancelled
 
 
 def is_done(slot: Slot, deadline: Deadline) -> bool:

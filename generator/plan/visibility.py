@@ -50,6 +50,14 @@ class View:
     feed_slots: tuple[Slot, ...]  # due public slots, newest first
     feed_by_channel: Mapping[str, tuple[Slot, ...]]  # the same, per channel (only channels with any)
 
+    @property
+    def team(self) -> bool:
+        """Whether this build has the team's outputs: each person's page and
+        calendar, the home page's to-do (drafts, owners and reviewers in them,
+        whatever `drafts` says). Every build has them until `--public` (#15)
+        makes a build for readers outside the team: this is the one place to say so."""
+        return True
+
     def has_page(self, entry: Entry) -> bool:
         return (entry.kind, entry.id) in self.page_keys
 

@@ -1,5 +1,6 @@
-"""The home page: the community, its goals and KPIs, its tiers and channels,
-and what is coming in the next two weeks (from the build's now)."""
+"""The home page: the community, the team's to-do this week, its goals and
+KPIs, its tiers and channels, and what is coming in the next two weeks (from
+the build's now)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from generator.plan.outputs import Output
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.items import within
 from generator.site.lists import ChannelView, channel_view
+from generator.site.team import COMPACT, Counts, TaskRow, counts, task_row, week_ranges, workloads
 from generator.site.time import date_text, in_zone, number_text
 from generator.site.view import Context, Feed, Link, feeds_for, html, page
 
 COMING_UP = timedelta(days=14)
+TODO_ITEMS = 3  # the most urgent of each person's tasks on the home page; their page has the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,23 @@ class MemberView:
 
 
 @dataclass(frozen=True, slots=True)
+class TodoPerson:
+    link: Link  # their team page
+    counts: Counts
+    items: tuple[TaskRow, ...]  # the first few of what is late, then of this week's still to do
+    more: str  # "N more", on their page
+
+
+@dataclass(frozen=True, slots=True)
+class TodoView:
+    """本周待办: who has something overdue or still to do this week."""
+
+    range: str
+    team: Link
+    people: tuple[TodoPerson, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HomeView:
     name: str
     positioning: str
@@ -71,6 +91,7 @@ class HomeView:
     coming_up_range: str
     team: tuple[MemberView, ...]
     feed: Feed
+    todo: TodoView | None = None  # the team's outputs only (`View.team`)
 
 
 def render_home(ctx: Context) -> Output:
@@ -97,10 +118,31 @@ def render_home(ctx: Context) -> Output:
         coming_up_range=f"{date_text(first_day, ctx.language)} – {date_text(last_day, ctx.language)}",
         team=tuple(MemberView(m.name, ctx.t(f"role.{m.role}")) for m in site.team),
         feed=feeds_for(ctx.plan, urls.ALL),
+        todo=_todo(ctx) if ctx.view.team else None,
     )
     meta = {"description": site.description}
     return page(ctx, "", "home.md.j2", meta, h=view, calendar=urls.calendar_page_dir(),
                 subscribe=urls.subscribe_dir())
+
+
+def _todo(ctx: Context) -> TodoView:
+    """Each person with something overdue or due this week (the team's order),
+    with the first few of those: late ones first, then this week's in time order."""
+    loads = workloads(ctx)
+    people = []
+    for member in ctx.plan.site.team:
+        load = loads[member.id]
+        urgent = load.urgent()
+        if not urgent:
+            continue
+        hidden = len(urgent) - TODO_ITEMS
+        people.append(TodoPerson(
+            link=Link(member.name, urls.team_dir(member.id)),
+            counts=counts(load),
+            items=tuple(task_row(ctx, p, COMPACT) for p in urgent[:TODO_ITEMS]),
+            more=ctx.t("todo.more", n=hidden) if hidden > 0 else "",
+        ))
+    return TodoView(week_ranges(ctx)[0], Link(ctx.t("todo.all"), urls.team_dir()), tuple(people))
 
 
 def _kpi(ctx: Context, kpi: Kpi) -> KpiView:

@@ -25,6 +25,7 @@ from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
+from generator.site.team import render_team
 from generator.site.view import Context, PageCache, alternates, context, docs_path
 from generator.plan.visibility import View
 
@@ -47,6 +48,7 @@ class Pages:
             *render_calendar_pages(self.ctx),
             *render_lists(self.ctx),
             render_lint(self.ctx),
+            *(render_team(self.ctx) if self.ctx.view.team else ()),
             _feeds_sitemap(),
         ]
 
@@ -79,8 +81,9 @@ def _feeds_sitemap() -> Output:
     return Output(f"{folder}/sitemap.xml", body.encode())
 
 
-def navigation(plan: Plan) -> list[object]:
-    """The nav for `mkdocs.yml`: home, calendar, then one index page per section."""
+def navigation(plan: Plan, team: bool = True) -> list[object]:
+    """The nav for `mkdocs.yml`: home, calendar, then one index page per section;
+    the team's page (`View.team`) and the lint last."""
     language = plan.site.language
     nav: list[object] = [
         {label(language, "home"): docs_path("")},
@@ -88,14 +91,18 @@ def navigation(plan: Plan) -> list[object]:
         {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
     ]
     nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in SECTIONS)
+    if team:
+        nav.append({label(language, "team"): docs_path(urls.team_dir())})
     nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav
 
 
 def unlisted() -> str:
-    """`not_in_nav` patterns: every page below a section's index page, and
-    the calendar's month pages (reached from the calendar page, month by month)."""
+    """`not_in_nav` patterns: every page below a section's index page, each
+    person's page (reached from the team's), and the calendar's month pages
+    (reached from the calendar page, month by month)."""
     patterns = [f"/{section}/*/" for section in SECTIONS]
+    patterns.append(f"/{urls.team_dir()}*/")
     patterns.append(f"/{urls.calendar_page_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
     return "\n".join(patterns) + "\n"
 

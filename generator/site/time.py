@@ -83,6 +83,11 @@ def day_of(value: Moment, zone: str) -> date:
     return value
 
 
+def monday_of(day: date) -> date:
+    """The Monday that begins `day`'s week: weeks begin on Monday (ISO 8601), as a team plans them."""
+    return day - timedelta(days=day.weekday())
+
+
 def span_text(span: Span, language: str, zone: str | None = None) -> str:
     """`2027年4月6日 周二 20:00–21:00` or `… – 4月8日 周四（3 天）` for dates.
 

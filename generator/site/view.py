@@ -257,6 +257,7 @@ class ScheduleRow:
     entry: Link
     badges: tuple[Badge, ...] = ()
     cancelled: bool = False
+    url: str | None = None  # the post as published: the title links to it
 
 
 def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, ...]:
@@ -274,6 +275,7 @@ def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, .
                 entry=entry_link(ctx, entry) if entry else Link(slot.title),
                 badges=slot_badges(ctx, slot),
                 cancelled=slot.status.is_cancelled,
+                url=safe_url(slot.url) if slot.status is Status.PUBLISHED else None,
             )
         )
     return tuple(rows)

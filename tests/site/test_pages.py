@@ -99,9 +99,12 @@ def test_navigation_lists_sections_only(basic) -> None:  # type: ignore[no-untyp
     assert targets == [
         "index.md", "calendar/index.md", "calendar/subscribe/index.md", "products/index.md",
         "user-stories/index.md", "brand-stories/index.md", "events/index.md", "campaigns/index.md",
-        "channels/index.md", "tiers/index.md", "lint/index.md",
+        "channels/index.md", "tiers/index.md", "team/index.md", "lint/index.md",
     ]
     assert [next(iter(item)) for item in nav][:3] == ["首页", "日历", "订阅日历"]
+    assert next(iter(nav[-2])) == "团队"
+    assert "team/index.md" not in [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
+    assert "/team/*/" in pages.unlisted().splitlines()  # each person's page: reached from the team's
 
 
 def test_channel_pages_announce_their_own_feeds(basic) -> None:  # type: ignore[no-untyped-def]

@@ -537,7 +537,7 @@ def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
     assert zh.get("lang") == "zh" and en.get("lang") == "en"
     assert zh.cssselect("input.md-search__input")[0].get("placeholder") == "搜索"
     assert en.cssselect("input.md-search__input")[0].get("placeholder") == "Search"
-    assert texts(en, "article h2")[0] == "The next two weeks"
+    assert texts(en, "article h2")[:2] == ["To do this week", "The next two weeks"]
     facts = _facts(read_page(hostile.site, "events/standup/"))
     assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times; skipping 2027-04-07"
     assert search_index(basic.site)["config"]["lang"] == ["zh"]
@@ -605,7 +605,7 @@ def test_pages_keep_their_anchors_when_the_team_drops_markdown_extensions(tmp_pa
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     built = build_project(root)
     home = read_page(built.site, "")
-    assert [h.get("id") for h in home.cssselect("article h2")][:2] == ["coming-up", "goals"]
+    assert [h.get("id") for h in home.cssselect("article h2")][:3] == ["todo", "coming-up", "goals"]
     assert "{#" not in text(home)
 
 

@@ -1,0 +1,58 @@
+"""`site.home`: the home page, built for real and read back as HTML.
+
+Its to-do (本周待办) sits near the top: who has something overdue or due this
+week, with their counts and the few most urgent things, each person linking to
+their team page (tests/plans/team-basic, as of Thursday 2027-06-10 10:00).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from support_site import PLANS, Built, build_plan, hrefs, read_page, text, texts
+
+TEAM = PLANS / "team-basic"
+NOW = datetime(2027, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_plan(TEAM, tmp_path_factory.mktemp("home") / "project", now=NOW)
+
+
+def test_the_to_do_comes_first_on_the_home_page(built: Built) -> None:
+    headings = texts(read_page(built.site, ""), "article h2")
+    assert headings[0] == "本周待办"
+    assert headings.index("本周待办") < headings.index("未来两周")
+
+
+def test_the_to_do_lists_who_has_something_overdue_or_due_this_week(built: Built) -> None:
+    doc = read_page(built.site, "")
+    people = doc.cssselect("li.plan-todo__person")
+    # cy has nothing to do: not listed; the team's order otherwise
+    assert [text(p.cssselect(".plan-todo__name")[0]) for p in people] == ["安娜", "薄博"]
+    assert [hrefs(p, "a.plan-todo__name") for p in people] == [["team/ana/"], ["team/bo/"]]
+    assert [texts(p, ".plan-tally__n") for p in people] == [["逾期 3", "本周待办 1"], ["逾期 2", "本周待办 0"]]
+    # the most urgent three, late ones first, each on one short line: when, what, title, status
+    ana = [(text(li.cssselect(".plan-task__time")[0]), text(li.cssselect(".plan-task__what")[0]),
+            text(li.cssselect(".plan-task__title")[0]), tuple(texts(li, ".plan-badge")))
+           for li in people[0].cssselect("li.plan-task")]
+    assert ana == [
+        ("6月8日 09:00", "发布", "A1 端午预热", ("应发未发",)),
+        ("6月9日 14:00", "终审 截止", "D2 迟了", ("逾期",)),
+        ("6月9日 18:00", "写稿 截止", "B1 草稿", ("逾期",)),
+    ]
+    assert [(text(a), a.get("href")) for a in people[0].cssselect("a.plan-todo__more")] == [("另有 1 项", "team/ana/")]
+    assert len(people[1].cssselect("li.plan-task")) == 2 and not people[1].cssselect("a.plan-todo__more")
+    assert hrefs(doc, ".plan-hint a") == ["team/"]
+
+
+def test_a_quiet_week_says_so(tmp_path: Path) -> None:
+    quiet = build_plan(TEAM, tmp_path / "project", now=datetime(2027, 1, 6, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    doc = read_page(quiet.site, "")
+    assert not doc.cssselect("li.plan-todo__person")
+    assert "本周没有逾期或待办的工作。" in texts(doc, ".plan-empty p")
