@@ -166,7 +166,8 @@ def test_the_schedule_of_an_entry_shows_channel_time_and_status(basic: Built) ->
     doc = read_page(basic.site, "user-stories/sichuan-hike/")
     rows = [texts(row, "td") for row in doc.cssselect("table.plan-schedule tbody tr")]
     assert rows == [
-        ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "已批准"],
+        # due on 3月28日 and still only approved at the build's now (4月1日): it should have gone out
+        ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "应发未发"],
         ["2027年4月5日 周一 12:00", "极光论坛", "川西徒步七天，全程手机拍摄", "已批准"],
     ]
 
@@ -524,7 +525,7 @@ def test_a_key_date_across_two_months_links_back_to_where_it_starts(tmp_path: Pa
 def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/subscribe/")
     headings = texts(doc, "article h2")
-    assert headings[1:] == ["Google 日历", "Outlook", "Apple 日历（iPhone、iPad、Mac）"]
+    assert headings[1:] == ["团队成员的日历", "Google 日历", "Outlook", "Apple 日历（iPhone、iPad、Mac）"]
     body = text(doc.cssselect("article")[0])
     assert "大约每天刷新一次" in body and "每隔几个小时" in body and "可以自行设置" in body
     assert "https://plan.example.cn/aurora/calendar/all.ics" in texts(doc, "code.plan-url")
