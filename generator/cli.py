@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         "（默认：SOURCE_DATE_EPOCH，否则当前时间） the build's now",
     )
     common.add_argument("--drafts", action="store_true", help="在网站和日历中显示草稿（标注为草稿；订阅源中永不出现） show drafts")
+    common.add_argument(
+        "--public",
+        action="store_true",
+        help="构建给读者的公开网站：没有团队备注、负责人、用户分层、目标与 KPI、计划检查和团队页面 the readers' site",
+    )
     common.add_argument("--strict", action="store_true", help="有警告也算失败 treat warnings as errors")
 
     parser = argparse.ArgumentParser(
@@ -149,6 +154,9 @@ def _now_argument(text: str) -> datetime | date:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "public", False) and getattr(args, "drafts", False):
+        print(f"{_program()}: error: {label('zh', 'cli.public_drafts')}", file=sys.stderr)
+        return 2
     root: Path = args.root
     command = args.command or "build"
     if command == "init":
@@ -169,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
-    result, view, findings = checked(result, args.now, args.drafts)
+    result, view, findings = checked(result, args.now, args.drafts, args.public)
     style = getattr(args, "format", "text")
     _print_problems(result, style)
     failed = has_errors(result.problems) or (
@@ -253,7 +261,7 @@ def _init(args: argparse.Namespace) -> int:
 def _serve(root: Path, args: argparse.Namespace) -> int:
     from generator.build.preview import serve
 
-    return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port) or 0
+    return serve(root, drafts=args.drafts, now=args.now, host=args.host, port=args.port, public=args.public) or 0
 
 
 def _print_summary(result: CheckResult, view: View | None, command: str, out: Path, failed: bool) -> None:

@@ -102,11 +102,12 @@ def refresh_files(plan: Plan, view: View, out: Path) -> None:
 
 
 def _files(plan: Plan, view: View) -> list[Output]:
-    """Everything but the site's pages: calendars, feeds, the editor schema."""
+    """Everything but the site's pages: calendars, feeds, and for the team the
+    editor schema (it lists the team's ids and the audience tiers)."""
     return [
         *calendars.render(plan, view),
         *feeds.render(plan, view),
-        *editor_schema.render(plan, plan.site.language),
+        *(editor_schema.render(plan, plan.site.language) if view.team else ()),
     ]
 
 

@@ -21,7 +21,7 @@ from generator.words import problem_text
 
 
 def checked(
-    result: CheckResult, now: datetime | date | None, drafts: bool
+    result: CheckResult, now: datetime | date | None, drafts: bool, public: bool = False
 ) -> tuple[CheckResult, View | None, tuple[Finding, ...]]:
     """Adds the lint's warnings to a clean check, and makes the build's view of
     the plan (None when the plan has errors) and the lint page's findings.
@@ -31,7 +31,7 @@ def checked(
     if result.plan is None:
         return result, None, ()
     resolved = resolve_now(now, result.plan.site.timezone)
-    shown = view(result.plan, resolved, drafts)  # the plan as of now: what the lint and renderers read
+    shown = view(result.plan, resolved, drafts, public)  # the plan as of now: what the lint and renderers read
     problems = tuple(ordered([*result.problems, *lint(shown.plan, resolved)]))
     findings = tuple(Finding(p.path, p.line, p.column, problem_text(p, result.language)) for p in problems)
     return replace(result, plan=shown.plan, problems=problems), shown, findings

@@ -45,18 +45,21 @@ def serve(
     now: datetime | date | None = None,
     host: str = "127.0.0.1",
     port: int = 8000,
+    public: bool = False,
 ) -> int:
     """Serves the plan at `root` until interrupted; returns the exit status."""
     root = root.resolve()
     out = root / WORK_DIR / PREVIEW
-    rebuild = _rebuilder(root, out, drafts, now)
+    rebuild = _rebuilder(root, out, drafts, now, public)
     if not rebuild() and not (out / "index.html").exists():
         write_outputs(out, [Output("index.html", _WAITING.encode())])
     serve_folder(out, rebuild, [root / name for name in WATCHED if (root / name).exists()], host, port)
     return 0
 
 
-def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None) -> Callable[[], bool]:
+def _rebuilder(
+    root: Path, out: Path, drafts: bool, now: datetime | date | None, public: bool = False
+) -> Callable[[], bool]:
     """After one whole build, an edit rebuilds in place what it changes: files
     are parsed again only if their bytes changed, pages rendered again only if
     their inputs did, and MkDocs redoes only pages whose Markdown changed. The
@@ -73,7 +76,7 @@ def _rebuilder(root: Path, out: Path, drafts: bool, now: datetime | date | None)
         for thread in writing:
             thread.join()
         writing.clear()
-        result, view, findings = checked(check_plan(root, reader), now, drafts)
+        result, view, findings = checked(check_plan(root, reader), now, drafts, public)
         for problem in result.problems:
             print(problem_line(problem, result.language), file=sys.stderr)
         if view is None or has_errors(result.problems):

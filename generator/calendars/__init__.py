@@ -72,7 +72,7 @@ def render(plan: Plan, view: View) -> list[Output]:
         outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, slots, name, about)))
     # Team outputs: every member's work, drafts included whatever `--drafts` says
     # (`calendars.people`); the readers' build (`--public`, issue #15) leaves these out here.
-    for person in people.people(plan, view):
+    for person in people.people(plan, view) if view.team else ():
         member = person.member
         name = f"{site.title} · {member.name}"
         about = label(language, "ics.calendar.person", name=member.name)

@@ -226,7 +226,7 @@ def _slot(plan: Plan, entry: Entry, slot: Slot, view: View) -> Item:
     # STATUS stays CONFIRMED for an overdue post (it is still agreed, only late): the words say it.
     facts = [
         fact(language, "ics.status", label(language, "status.overdue")) if view.overdue(slot) else "",
-        fact(language, "ics.owner", member_name(plan, slot.owner)),
+        fact(language, "ics.owner", member_name(plan, slot.owner)) if view.team else "",
     ]
     return Item(
         uid=uid(plan, "slot", slot.key),

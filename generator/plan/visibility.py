@@ -36,9 +36,9 @@ PageKey = tuple[Kind, str]
 class View:
     """The plan as one build shows it: made by `view`, read by every renderer.
 
-    `drafts` is the audience as the command line has it today (`--drafts`, the
-    team's build); the two-audience issue (#15, `--public`) adds an `audience`
-    beside it, and what each audience sees is decided in `view`, nowhere else."""
+    Two audiences: the team's build (the default; with `--drafts`, its drafts
+    too) and the readers' (`--public`, `team` false). What each sees is decided
+    here and in `view`, nowhere else."""
 
     plan: Plan  # the plan as of `now` (`progress.as_of`): what every renderer reads
     now: datetime  # aware: what is due, DTSTAMP, "coming up", the sitemap's date
@@ -49,14 +49,16 @@ class View:
     shown: frozenset[Status]  # statuses that appear in calendars and the site's lists
     feed_slots: tuple[Slot, ...]  # due public slots, newest first
     feed_by_channel: Mapping[str, tuple[Slot, ...]]  # the same, per channel (only channels with any)
+    public: bool = False  # the readers' site (`--public`): see `team`
 
     @property
     def team(self) -> bool:
-        """Whether this build has the team's outputs: each person's page and
-        calendar, the home page's to-do (drafts, owners and reviewers in them,
-        whatever `drafts` says). Every build has them until `--public` (#15)
-        makes a build for readers outside the team: this is the one place to say so."""
-        return True
+        """Whether this build is the team's (the default) and has the team's
+        outputs: briefs, owners, reviewers, tiers, goals and KPIs, the lint,
+        each person's page and calendar, the home page's to-do (drafts, owners
+        and reviewers in them, whatever `drafts` says). `--public` builds the
+        readers' site, without any of them: this is the one place to say so."""
+        return not self.public
 
     def has_page(self, entry: Entry) -> bool:
         return (entry.kind, entry.id) in self.page_keys
@@ -81,12 +83,15 @@ class View:
         return self.feed_by_channel.get(channel, ())
 
 
-def view(plan: Plan, now: datetime, drafts: bool) -> View:
+def view(plan: Plan, now: datetime, drafts: bool, public: bool = False) -> View:
     """Decides once what a build with this now and audience shows of `plan`.
 
-    Renderers are handed `View.plan`, the plan as of `now`; `plan` itself is as checked."""
+    Renderers are handed `View.plan`, the plan as of `now`; `plan` itself is as
+    checked. A public build has no drafts (the command line refuses both)."""
+    if public and drafts:
+        raise ValueError("a public build shows no drafts")
     plan = as_of(plan, now)
-    public = _page_keys(e for e in plan.entries if _has_public_page(e))
+    public_keys = _page_keys(e for e in plan.entries if _has_public_page(e))
     pages = plan.entries if drafts else tuple(e for e in plan.entries if _has_public_page(e))
     feed = _feed_slots(plan, now)
     by_channel: dict[str, list[Slot]] = {}
@@ -97,11 +102,12 @@ def view(plan: Plan, now: datetime, drafts: bool) -> View:
         now=now,
         drafts=drafts,
         pages=tuple(pages),
-        page_keys=_page_keys(pages) if drafts else public,
-        public_page_keys=public,
+        page_keys=_page_keys(pages) if drafts else public_keys,
+        public_page_keys=public_keys,
         shown=_EVERY_STATUS if drafts else _NO_DRAFTS,
         feed_slots=feed,
         feed_by_channel=MappingProxyType({c: tuple(s) for c, s in by_channel.items()}),
+        public=public,
     )
 
 

@@ -84,8 +84,8 @@ class HomeView:
     positioning: str
     description: str
     community: Markup
-    goals: tuple[GoalView, ...]
-    tiers: tuple[TierCard, ...]
+    goals: tuple[GoalView, ...] | None  # None: not for this audience (`View.team`)
+    tiers: tuple[TierCard, ...] | None
     channels: tuple[ChannelRow, ...]
     coming_up: tuple[AgendaDay, ...]
     coming_up_range: str
@@ -111,12 +111,14 @@ def render_home(ctx: Context) -> Output:
         goals=tuple(
             GoalView(f"goal-{g.id}", g.title, g.description, tuple(_kpi(ctx, k) for k in g.kpis))
             for g in site.goals
-        ),
-        tiers=tuple(TierCard(Link(x.name, urls.tier_dir(x.id)), x.description, x.strategy) for x in site.tiers),
+        ) if ctx.view.team else None,
+        tiers=tuple(
+            TierCard(Link(x.name, urls.tier_dir(x.id)), x.description, x.strategy) for x in site.tiers
+        ) if ctx.view.team else None,
         channels=tuple(ChannelRow(channel_view(ctx, c), planned[c.id]) for c in ctx.plan.channels),
         coming_up=agenda(ctx, soon, since=first_day),
         coming_up_range=f"{date_text(first_day, ctx.language)} – {date_text(last_day, ctx.language)}",
-        team=tuple(MemberView(m.name, ctx.t(f"role.{m.role}")) for m in site.team),
+        team=tuple(MemberView(m.name, ctx.t(f"role.{m.role}")) for m in site.team) if ctx.view.team else (),
         feed=feeds_for(ctx.plan, urls.ALL),
         todo=_todo(ctx) if ctx.view.team else None,
     )

@@ -67,8 +67,9 @@ def render_lists(ctx: Context) -> list[Output]:
         pages.extend(_collection(ctx, kind))
     pages.append(_channels_index(ctx))
     pages.extend(_channel_page(ctx, c) for c in ctx.plan.channels)
-    pages.append(_tiers_index(ctx))
-    pages.extend(_tier_page(ctx, tier) for tier in ctx.plan.site.tiers)
+    if ctx.view.team:  # audience tiers are the team's, not the readers'
+        pages.append(_tiers_index(ctx))
+        pages.extend(_tier_page(ctx, tier) for tier in ctx.plan.site.tiers)
     return pages
 
 

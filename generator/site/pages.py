@@ -30,6 +30,7 @@ from generator.site.view import Context, PageCache, alternates, context, docs_pa
 from generator.plan.visibility import View
 
 SECTIONS = tuple(k.value for k in Kind) + ("channels", "tiers")
+PUBLIC_SECTIONS = tuple(s for s in SECTIONS if s != "tiers")  # audience tiers are the team's
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,7 @@ class Pages:
             render_home(self.ctx),
             *render_calendar_pages(self.ctx),
             *render_lists(self.ctx),
-            render_lint(self.ctx),
-            *(render_team(self.ctx) if self.ctx.view.team else ()),
+            *((render_lint(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
             _feeds_sitemap(),
         ]
 
@@ -90,10 +90,11 @@ def navigation(plan: Plan, team: bool = True) -> list[object]:
         {label(language, "calendar"): docs_path(urls.calendar_page_dir())},
         {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
     ]
-    nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in SECTIONS)
+    sections = SECTIONS if team else PUBLIC_SECTIONS
+    nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in sections)
     if team:
         nav.append({label(language, "team"): docs_path(urls.team_dir())})
-    nav.append({label(language, "lint"): docs_path(LINT_DIR)})
+        nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav
 
 

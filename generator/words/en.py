@@ -432,6 +432,7 @@ WORDS: dict[str, str] = {
     "cli.no_plan": "no plan here: {root} has no content/site.yaml",
     "cli.build_failed": "build failed: {detail}",
     "cli.output_kept": "{out} was left as it was",
+    "cli.public_drafts": "--public builds the readers' site, so it cannot take --drafts (drafts are the team's)",
     "cli.check_clean": "the plan checks clean: {entries} entries, {slots} posts, no problems",
     "cli.check_warnings": "the plan checks: {entries} entries, {slots} posts; {warnings} warnings (above)",
     "cli.check_failed": "{errors} errors and {warnings} warnings (above)",

@@ -406,6 +406,7 @@ WORDS: dict[str, str] = {
     "cli.no_plan": "找不到计划：{root} 下没有 content/site.yaml",
     "cli.build_failed": "构建失败：{detail}",
     "cli.output_kept": "{out} 保持原样，未做任何改动",
+    "cli.public_drafts": "--public 构建给读者的网站，不能同时用 --drafts（草稿只给团队看） --public and --drafts cannot go together",
     "cli.check_clean": "计划检查通过：{entries} 个条目，{slots} 次发布，没有发现问题",
     "cli.check_warnings": "计划检查通过：{entries} 个条目，{slots} 次发布；有 {warnings} 个警告（见上）",
     "cli.check_failed": "发现 {errors} 个错误、{warnings} 个警告（见上）",
