@@ -530,6 +530,15 @@ def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built
     assert "大约每天刷新一次" in body and "每隔几个小时" in body and "可以自行设置" in body
     assert "https://plan.example.cn/aurora/calendar/all.ics" in texts(doc, "code.plan-url")
     assert "webcal://plan.example.cn/aurora/calendar/events.ics" in hrefs(doc, "article a")
+    # each member's own calendar, downloadable from a file the build wrote
+    people = doc.cssselect("h2#people + p + .plan-table-wrap")[0]
+    assert [text(s) for s in people.cssselect("tbody strong")] == ["林晓", "王磊", "赵敏"]
+    assert "webcal://plan.example.cn/aurora/calendar/people/wang.ics" in hrefs(people, "a")
+    downloads = hrefs(people, "a[download]")
+    assert len(downloads) == 3
+    for href in downloads:
+        found = resolve(basic.site, "calendar/subscribe/", href)
+        assert found is not None and found[0].is_file() and found[0].read_bytes().startswith(b"BEGIN:VCALENDAR"), href
 
 
 def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
