@@ -25,6 +25,7 @@ from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
+from generator.site.posts import TODAY_DIR, render_today
 from generator.site.team import render_team
 from generator.site.view import Context, PageCache, alternates, context, docs_path
 from generator.plan.visibility import View
@@ -48,7 +49,7 @@ class Pages:
             render_home(self.ctx),
             *render_calendar_pages(self.ctx),
             *render_lists(self.ctx),
-            *((render_lint(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
+            *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
             _feeds_sitemap(),
         ]
 
@@ -93,6 +94,7 @@ def navigation(plan: Plan, team: bool = True) -> list[object]:
     sections = SECTIONS if team else PUBLIC_SECTIONS
     nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in sections)
     if team:
+        nav.append({label(language, "today"): docs_path(TODAY_DIR)})
         nav.append({label(language, "team"): docs_path(urls.team_dir())})
         nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav

@@ -625,6 +625,21 @@ WORDS: dict[str, str] = {
     "todo.empty": "Nothing is overdue or still to do this week.",
     "todo.all": "Everyone's work",
     "todo.more": "{n} more",
+    # --- copy ready to post, and today's posts (site/posts.py)
+    "today": "Today's posts",
+    "today.today": "Today",
+    "today.tomorrow": "Tomorrow",
+    "today.about": "The posts of today and tomorrow, in time order: copy each field with one click and paste it on the platform. Once it is out, mark it published and give its url.",
+    "today.empty": "Nothing to post on this day.",
+    "today.owner": "Owner: ",
+    "copy.for": "For",
+    "copy.title": "Title",
+    "copy.text": "Text",
+    "copy.tags": "Topics",
+    "copy.link": "Link",
+    "copy.button": "Copy",
+    "copy.copied": "Copied",
+    "copy.none": "No copy yet (write copy: under this post).",
 }
 
 

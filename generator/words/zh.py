@@ -599,6 +599,21 @@ WORDS: dict[str, str] = {
     "todo.empty": "本周没有逾期或待办的工作。",
     "todo.all": "全部成员的工作",
     "todo.more": "另有 {n} 项",
+    # --- copy ready to post, and today's posts (site/posts.py)
+    "today": "今日发布",
+    "today.today": "今天",
+    "today.tomorrow": "明天",
+    "today.about": "今天和明天要发的帖子，按时间排列：每一条的文案都可以一键复制，粘贴到平台上发出。发出后把状态改为 published，并写上帖子的 url。",
+    "today.empty": "这一天没有要发的帖子。",
+    "today.owner": "负责人：",
+    "copy.for": "发在",
+    "copy.title": "标题",
+    "copy.text": "正文",
+    "copy.tags": "话题",
+    "copy.link": "链接",
+    "copy.button": "复制",
+    "copy.copied": "已复制",
+    "copy.none": "还没有写文案（在这次发布下写 copy:）。",
 }
 
 
