@@ -32,6 +32,7 @@ class KpiView:
     due: str
     percent: int | None  # progress from baseline towards target, 0..100
     progress: str
+    worse: bool = False  # the actual has moved away from the target: worse than the baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,11 @@ def _todo(ctx: Context) -> TodoView:
 def _kpi(ctx: Context, kpi: Kpi) -> KpiView:
     unit = f" {kpi.unit}" if kpi.unit else ""
     percent = _progress(kpi)
+    worse = _worse(kpi)
+    if worse:
+        progress = ctx.t("kpi.worse", by=number_text(abs(kpi.actual - kpi.baseline)) + unit)  # type: ignore[operator]
+    else:
+        progress = ctx.t("kpi.progress", percent=percent) if percent is not None else ctx.t("kpi.no-actual")
     return KpiView(
         name=kpi.name,
         baseline=number_text(kpi.baseline) + unit,
@@ -157,8 +163,17 @@ def _kpi(ctx: Context, kpi: Kpi) -> KpiView:
         actual=number_text(kpi.actual) + unit if kpi.actual is not None else "",
         due=date_text(kpi.due, ctx.language) if kpi.due else "",
         percent=percent,
-        progress=ctx.t("kpi.progress", percent=percent) if percent is not None else ctx.t("kpi.no-actual"),
+        progress=progress,
+        worse=worse,
     )
+
+
+def _worse(kpi: Kpi) -> bool:
+    """Whether the actual is on the far side of the baseline from the target
+    (fewer members than when the plan began, a slower response): a 0 % bar would hide it."""
+    if kpi.actual is None or kpi.target == kpi.baseline:
+        return False
+    return (kpi.actual - kpi.baseline) * (kpi.target - kpi.baseline) < 0
 
 
 def _progress(kpi: Kpi) -> int | None:

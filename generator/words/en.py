@@ -144,6 +144,7 @@ WORDS: dict[str, str] = {
     "kpi.due": "Due",
     "kpi.no-actual": "No actual figure yet",
     "kpi.progress": "{percent}% of the way",
+    "kpi.worse": "⚠ worse than the baseline by {by}",
     "tiers.empty": "No audience tiers yet.",
     "strategy": "Strategy",
     "channels.empty": "No channels yet.",

@@ -140,6 +140,7 @@ WORDS: dict[str, str] = {
     "kpi.due": "截止",
     "kpi.no-actual": "尚无实际数据",
     "kpi.progress": "完成 {percent}%",
+    "kpi.worse": "⚠ 比基线还差 {by}",
     "tiers.empty": "尚未划分用户分层。",
     "strategy": "运营策略",
     "channels.empty": "尚未设置渠道。",

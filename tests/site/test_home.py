@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from support_site import PLANS, Built, build_plan, hrefs, read_page, text, texts
+from conftest import edit
+from support_site import BASIC, PLANS, Built, build_plan, build_project, hrefs, make_project, read_page, text, texts
 
 TEAM = PLANS / "team-basic"
 NOW = datetime(2027, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -56,3 +57,17 @@ def test_a_quiet_week_says_so(tmp_path: Path) -> None:
     doc = read_page(quiet.site, "")
     assert not doc.cssselect("li.plan-todo__person")
     assert "本周没有逾期或待办的工作。" in texts(doc, ".plan-empty p")
+
+
+def test_a_kpi_worse_than_its_baseline_says_so_instead_of_zero_percent(tmp_path: Path) -> None:
+    root = make_project(BASIC, tmp_path / "project")
+    # 月活跃用户: baseline 20000, target 50000; measured 18000, fewer than at the start
+    edit(root / "content/site.yaml", "        actual: 32000\n", "        actual: 18000\n")
+    doc = read_page(build_project(root).site, "")
+    kpis = {text(k.cssselect(".plan-kpi__name")[0]): k for k in doc.cssselect(".plan-kpi")}
+    mau = kpis["月活跃用户"]
+    assert "plan-kpi--worse" in mau.get("class")
+    assert text(mau.cssselect(".plan-kpi__progress")[0]) == "⚠ 比基线还差 2,000 人"
+    # a KPI that comes down (a response time): below its baseline is progress, not worse
+    response = kpis["问题首次响应时长"]
+    assert "plan-kpi--worse" not in response.get("class") and text(response.cssselect(".plan-kpi__progress")[0]) == "完成 60%"
