@@ -15,6 +15,7 @@ import http.server
 import json
 import posixpath
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,11 +31,14 @@ import pytest
 from generator.build import pipeline
 from generator.plan.model import Plan
 from generator.plan.visibility import view
+from generator.site import pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "tests" / "plans"
 BASIC = PLANS / "site-basic"
 HOSTILE = PLANS / "site-hostile"
+VIEWS = PLANS / "site-views"  # owners, statuses, stages and a week's edges
+VIEWS_NOW = datetime(2027, 5, 5, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # Wednesday of ISO week 18
 ARTIFACTS = ROOT / "tests" / "artifacts"
 NOW = datetime(2027, 4, 1, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 SITE_FILES = ("mkdocs.yml", "theme")
@@ -83,6 +87,20 @@ def build_plan(plan_dir: Path, destination: Path, drafts: bool = False, now: dat
 
 def session_build(factory: pytest.TempPathFactory, plan_dir: Path, name: str, drafts: bool = False) -> Built:
     return build_plan(plan_dir, factory.mktemp(name) / "project", drafts=drafts)
+
+
+# --- reading the generated Markdown, without MkDocs ------------------------------
+
+
+def rendered(plan: Plan, now: datetime = NOW, drafts: bool = False) -> dict[str, str]:
+    """Every page `pages.render` makes of a plan, by path (`calendar/index.md`)."""
+    shown = view(plan, now, drafts)
+    return {o.path: o.data.decode("utf-8") for o in pages.render(shown.plan, shown)}
+
+
+def body(markdown: str) -> lxml.html.HtmlElement:
+    """A generated page's body (raw HTML blocks between Markdown headings), as HTML."""
+    return lxml.html.fromstring("<div>" + markdown.split("---\n", 2)[2] + "</div>")
 
 
 # --- reading the built site ------------------------------------------------------
@@ -198,11 +216,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    """A port free now, for a site that must know its address before it is built."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """Serves a folder on 127.0.0.1 (a free port); yields the base URL."""
+def serving(folder: Path, port: int = 0) -> Iterator[str]:
+    """Serves a folder on 127.0.0.1 (a free port, unless told); yields the base URL."""
     handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -86,6 +86,15 @@ def calendar_month_dir(year: int, month: int) -> str:
     return f"calendar/{year:04d}-{month:02d}/"
 
 
+def calendar_week_dir(year: int | None = None, week: int | None = None) -> str:
+    """One ISO week of the whole team's work: `calendar/2027-w23/` (`year` is
+    the ISO year, Monday-based weeks); without a week, `calendar/week/`, the
+    week of the build's now (a stable link for every page to give)."""
+    if year is None or week is None:
+        return "calendar/week/"
+    return f"calendar/{year:04d}-w{week:02d}/"
+
+
 def subscribe_dir() -> str:
     """How to subscribe to the calendars, in the plan's language."""
     return "calendar/subscribe/"

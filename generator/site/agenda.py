@@ -1,5 +1,6 @@
 """Calendar items as rows a reader scans: grouped by day, in the plan's zone,
-each with its time, its kind (colour), its title and its link."""
+each with its time, its kind (colour), its title, its link, who does it and
+where it stands (a publication's status always, overdue included)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import date, datetime
 
 from generator.site.items import KEY_DATE, LAUNCH, SLOT, Item
 from generator.site.time import clock, in_zone, iso, short_date_text, date_text
-from generator.site.view import Badge, Context, css_color, status_badges
+from generator.site.filters import Facets, item_facets
+from generator.site.view import Badge, Context, css_color, member_name, slot_badges, status_badges
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,8 @@ class AgendaRow:
     cancelled: bool
     color: str | None  # the channel's colour, for publications
     flavor: str = ""  # key dates: holiday, commerce or brand
+    owner: str = ""  # the name of whoever does it
+    facets: Facets | None = None  # what the browser's filter compares; none for key dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +74,13 @@ def row(ctx: Context, item: Item) -> AgendaRow:
         title=title,
         href=item.href,
         detail=detail,
-        badges=status_badges(ctx, item.status),
+        # a publication always says where it stands; other things only when drafted or cancelled
+        badges=slot_badges(ctx, item.slot) if item.slot is not None else status_badges(ctx, item.status),
         cancelled=item.status.is_cancelled,
         color=color,
         flavor=item.flavor,
+        owner=member_name(ctx, item.owner),
+        facets=item_facets(ctx, item),
     )
 
 

@@ -10,6 +10,12 @@
   1,000 entries, and most of the site build's Markdown work.
 - `calendar/subscribe/`: how to subscribe from Google, Outlook and Apple, and
   each team member's own calendar.
+- `calendar/<yyyy>-w<ww>/` and `calendar/week/`: the team's weeks (`week_pages`);
+  the overview and every month page link to `calendar/week/`, each row of a
+  month's grid to its week.
+
+Every view says who does each thing and where it stands, and carries what
+the browser's filter compares (`filters`).
 """
 
 from __future__ import annotations
@@ -17,17 +23,25 @@ from __future__ import annotations
 import calendar as stdcalendar
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from generator.plan import urls
 from generator.plan.outputs import Output
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
+from generator.site.filters import Facets, FilterBar, filter_bar, item_facets
 from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
 from generator.site.time import clock, date_text, in_zone, iso, month_title, short_date_text, weekday_names
-from generator.site.view import Context, Feed, Link, css_color, feeds_for, page
+from generator.site.view import (
+    Context, Feed, Link, css_color, feeds_for, member_name, page, short_name, slot_badges, status_badges,
+)
+from generator.site.week_pages import Week, render_week_pages, span, week_dir, week_of, week_short, work_by_day
 
-CHIPS_PER_DAY = 4  # more would stretch the grid; the rest are one click away in the agenda
+# more would stretch the grid; the rest are one click away in the agenda. Every
+# chip of a day is in the page (the rest hidden), so that the browser's filter
+# can show the first four that match.
+CHIPS_PER_DAY = 4
+CHIP_STATES = ("overdue", "published")  # the publications' statuses a chip shows (its tooltip says any)
 COMING_UP = timedelta(weeks=4)  # the overview's agenda, from the build's now
 COMING_LIMIT = 100  # rows at most in the overview's agenda: the month pages have the rest
 TALLY_ORDER = (EVENT, SLOT, CAMPAIGN, LAUNCH, KEY_DATE)  # the counts on a month's card
@@ -48,6 +62,11 @@ class Chip:
     draft: bool
     color: str | None
     flavor: str
+    tip: str = ""  # the whole of it, for the tooltip: time, title, owner, status
+    owner: str = ""  # the owner, short (the tooltip has the name)
+    state: str = ""  # css modifier: overdue or published, the statuses a chip shows
+    facets: Facets | None = None
+    over: bool = False  # past CHIPS_PER_DAY: hidden until a filter leaves room for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +82,25 @@ class DayCell:
 
 
 @dataclass(frozen=True, slots=True)
+class GridWeek:
+    """A row of the month grid, and its week's page (when the plan has it)."""
+
+    week: Link | None
+    days: tuple[DayCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MonthView:
     """A month page: its grid, its agenda, and the way to its neighbours."""
 
     title: str
-    weeks: tuple[tuple[DayCell, ...], ...]
+    weeks: tuple[GridWeek, ...]
     agenda: tuple[AgendaDay, ...]
     previous: Link | None
     next: Link | None
     overview: Link
+    this_week: Link | None = None
+    filters: FilterBar | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,26 +164,33 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
         day = item.first_day(ctx.zone)
         starting.setdefault((day.year, day.month), []).append(item)
     today = in_zone(ctx.view.now, ctx.zone).date()
+    work = work_by_day(ctx, ctx.items)
+    weeks = span([*days, *work])
+    this_week = Link(ctx.t("calendar.this-week"), urls.calendar_week_dir()) if weeks else None
+    bar = filter_bar(ctx)
     overview = page(
         ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
         cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),
         coming=_coming_up(ctx, months, starting, min(days, default=None), today),
-        legend=legend, calendars=calendars, subscribe=urls.subscribe_dir(),
+        legend=legend, calendars=calendars, subscribe=urls.subscribe_dir(), this_week=this_week, filters=bar,
     )
     subscribe_page = page(
         ctx, urls.subscribe_dir(), "subscribe.md.j2", {"title": ctx.t("subscribe")},
         calendars=calendars, calendar=urls.calendar_page_dir(), people=_people_calendars(ctx),
     )
     weekdays = weekday_names(ctx.language)
+    known = frozenset(weeks)
     month_pages = [
         page(
             ctx, _month_dir(m), "calendar-month.md.j2", {"title": _month_title(ctx, m), **CALENDAR_META},
-            month=_month(ctx, m, months, days, tuple(starting.get(m, ())), today),
-            weekdays=weekdays, legend=legend,
+            month=replace(_month(ctx, m, months, days, tuple(starting.get(m, ())), today, known),
+                          this_week=this_week, filters=bar),
+            weekdays=weekdays, legend=legend, limit=CHIPS_PER_DAY,
         )
         for m in months
     ]
-    return [overview, subscribe_page, *month_pages]
+    week_pages = render_week_pages(ctx, weeks, days, work, months, CALENDAR_META, legend=legend)
+    return [overview, subscribe_page, *month_pages, *week_pages]
 
 
 def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
@@ -309,15 +345,17 @@ def _month(
     days: dict[date, list[Item]],
     items: tuple[Item, ...],
     today: date,
+    known: frozenset[Week],
 ) -> MonthView:
     year, number = month
-    weeks = tuple(
-        tuple(_cell(ctx, day, month, days.get(day, []), today) for day in week)
-        for week in stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, number)
-    )
+    weeks = []
+    for dates in stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, number):
+        week = week_of(dates[0])
+        link = Link(week_short(ctx, week), week_dir(week)) if week in known else None
+        weeks.append(GridWeek(link, tuple(_cell(ctx, day, month, days.get(day, []), today) for day in dates)))
     return MonthView(
         title=_month_title(ctx, month),
-        weeks=weeks,
+        weeks=tuple(weeks),
         agenda=agenda(ctx, items),
         previous=_month_link(ctx, _before(month), months),
         next=_month_link(ctx, _after(month), months),
@@ -330,13 +368,13 @@ def _cell(ctx: Context, day: date, month: Month, items: list[Item], today: date)
         return DayCell(0, iso(day), None)
     # the agenda lists an item under the day it starts; later days of a long
     # item link to that first day, on the page of the month it starts in
-    chips = tuple(_chip(ctx, item, month) for item in items[:CHIPS_PER_DAY])
+    chips = tuple(_chip(ctx, item, month, over=n >= CHIPS_PER_DAY) for n, item in enumerate(items))
     starts_here = any(item.first_day(ctx.zone) == day for item in items)
     anchor = day_anchor(day) if starts_here else None
     more = more_href = ""
     if len(items) > CHIPS_PER_DAY:
         more = ctx.t("calendar.more", n=len(items) - CHIPS_PER_DAY)
-        more_href = "#" + anchor if anchor else _chip(ctx, items[CHIPS_PER_DAY], month).href
+        more_href = "#" + anchor if anchor else chips[CHIPS_PER_DAY].href
     return DayCell(
         number=day.day,
         iso=iso(day),
@@ -349,7 +387,7 @@ def _cell(ctx: Context, day: date, month: Month, items: list[Item], today: date)
     )
 
 
-def _chip(ctx: Context, item: Item, month: Month) -> Chip:
+def _chip(ctx: Context, item: Item, month: Month, over: bool = False) -> Chip:
     label = kind_label(ctx, item)
     if item.kind in (EVENT, SLOT, LAUNCH) and not item.all_day:
         label = clock(in_zone(item.begins(), ctx.zone))
@@ -359,6 +397,13 @@ def _chip(ctx: Context, item: Item, month: Month) -> Chip:
     if item.kind == SLOT and item.channel:
         channel = ctx.plan.channel_by_id.get(item.channel)
         color = css_color(channel.color) if channel else None
+    facets = item_facets(ctx, item)
+    badges = slot_badges(ctx, item.slot) if item.slot is not None else status_badges(ctx, item.status)
+    owner = member_name(ctx, item.owner)
+    tip = [f"{label} {item.title}"]
+    if owner:
+        tip.append(ctx.t("calendar.owned-by", name=owner))
+    tip.extend(b.text for b in badges)
     return Chip(
         kind=item.kind,
         label=label,
@@ -368,6 +413,11 @@ def _chip(ctx: Context, item: Item, month: Month) -> Chip:
         draft=item.status.is_draft,
         color=color,
         flavor=item.flavor,
+        tip=" · ".join(tip),
+        owner=short_name(owner),
+        state=facets.status if item.slot is not None and facets and facets.status in CHIP_STATES else "",
+        facets=facets,
+        over=over,
     )
 
 

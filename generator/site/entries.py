@@ -21,6 +21,7 @@ from generator.site.view import (
     schedule_rows, status_badges,
 )
 from generator.site.agenda import AgendaDay, agenda
+from generator.site.filters import FilterBar, filter_bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class EntryView:
     occurrences: tuple[OccurrenceRow, ...] = ()
     occurrences_more: str = ""
     timeline: tuple[AgendaDay, ...] = ()
+    filters: FilterBar | None = None  # for its schedule and timeline, when they list anything
 
 
 def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
@@ -85,6 +87,7 @@ def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
 def entry_view(ctx: Context, entry: Entry) -> EntryView:
     details = entry.details
     status = entry.status
+    schedule = schedule_rows(ctx, entry.slots)
     view = EntryView(
         kind=entry.kind.value,
         kind_label=ctx.t(f"kind.{entry.kind.value}"),
@@ -97,8 +100,9 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         title=entry.title,
         facts=_kind_facts(ctx, entry) + _common_facts(ctx, entry),
         body=html(entry.body),
-        schedule=schedule_rows(ctx, entry.slots),
+        schedule=schedule,
         referrers=_referrers(ctx, entry),
+        filters=filter_bar(ctx) if schedule else None,
     )
     if isinstance(details, Product):
         return _with(view, features=details.features,
@@ -118,7 +122,8 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
-        return _with(view, timeline=agenda(ctx, ctx.campaign_items.get(entry.id, ())))
+        timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
+        return _with(view, timeline=timeline, filters=filter_bar(ctx) if schedule or timeline else None)
     return view
 
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from generator.plan import urls
 from generator.plan.dated import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, SLOT, dated
-from generator.plan.model import Event, Kind, Moment, Plan, Status, starts_at
+from generator.plan.model import Event, Kind, Moment, Plan, Slot, Status, starts_at
 from generator.plan.recurrence import occurrences
 from generator.plan.visibility import View
 
@@ -36,6 +36,9 @@ class Item:
     campaign: str | None = None  # the campaign of its entry
     channel: str | None = None  # slots: the channel id
     flavor: str = ""  # key dates: holiday, commerce or brand
+    owner: str | None = None  # a member id: a slot's owner, else its entry's (none for key dates)
+    tiers: tuple[str, ...] = ()  # its entry's audiences
+    slot: Slot | None = None  # publications: the slot (its status as of now, its deadlines)
 
     @property
     def all_day(self) -> bool:
@@ -75,17 +78,20 @@ def plan_items(plan: Plan, view: View) -> tuple[Item, ...]:
         href = urls.entry_dir(entry.kind, entry.id) if view.has_page(entry) else None
         # a campaign's own dates and publications belong to it, like its members'
         campaign = entry.id if entry.kind is Kind.CAMPAIGN else entry.campaign
-        common = {"href": href, "status": thing.status, "entry_key": entry.key, "campaign": campaign}
+        common = {"href": href, "status": thing.status, "entry_key": entry.key, "campaign": campaign,
+                  "tiers": entry.tiers}
         if thing.kind == EVENT and isinstance(entry.details, Event):
             found.extend(
-                Item(EVENT, o.start, o.end, thing.zone, thing.title, **common)
+                Item(EVENT, o.start, o.end, thing.zone, thing.title, owner=entry.owner, **common)
                 for o in occurrences(entry.details)
                 if not o.skipped
             )
         elif thing.kind == SLOT and thing.slot is not None:
-            found.append(Item(SLOT, thing.start, thing.end, thing.zone, thing.title, channel=thing.slot.channel, **common))
+            slot = thing.slot
+            found.append(Item(SLOT, thing.start, thing.end, thing.zone, thing.title, channel=slot.channel,
+                              owner=slot.owner, slot=slot, **common))
         else:
-            found.append(Item(thing.kind, thing.start, thing.end, thing.zone, thing.title, **common))
+            found.append(Item(thing.kind, thing.start, thing.end, thing.zone, thing.title, owner=entry.owner, **common))
     found.sort(key=_order)
     return tuple(found)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from generator.plan import urls
 from generator.plan.model import BrandStory, Campaign, Channel, Entry, Event, Kind, Product, Span, Tier, UserStory, starts_at
 from generator.plan.outputs import Output
+from generator.site.filters import FilterBar, filter_bar
 from generator.site.time import moment_text, number_text, span_text
 from generator.site.view import (
     Badge, Context, Feed, Link, ScheduleRow, alternates, css_color, entry_link, feeds_for, page,
@@ -50,6 +51,7 @@ class ChannelView:
     upcoming_more: str = ""  # "N more": the calendar has them all
     past_more: str = ""
     calendar: str = urls.calendar_page_dir()
+    filters: FilterBar | None = None  # its schedule's filter: no channel to choose on a channel's page
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,7 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
         past=past[:PAST_LIMIT],
         upcoming_more=_more(ctx, len(upcoming) - UPCOMING_LIMIT),
         past_more=_more(ctx, len(past) - PAST_LIMIT),
+        filters=filter_bar(ctx, channels=False) if upcoming or past else None,
     )
 
 

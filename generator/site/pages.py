@@ -102,11 +102,14 @@ def navigation(plan: Plan, team: bool = True) -> list[object]:
 
 def unlisted() -> str:
     """`not_in_nav` patterns: every page below a section's index page, each
-    person's page (reached from the team's), and the calendar's month pages
-    (reached from the calendar page, month by month)."""
+    person's page (reached from the team's), and the calendar's month and week
+    pages (reached from the calendar page, month by month and week by week)."""
     patterns = [f"/{section}/*/" for section in SECTIONS]
     patterns.append(f"/{urls.team_dir()}*/")
-    patterns.append(f"/{urls.calendar_page_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
+    calendar = urls.calendar_page_dir()
+    patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
+    patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-w[0-9][0-9]/")  # urls.calendar_week_dir
+    patterns.append(f"/{urls.calendar_week_dir()}")  # this week's
     return "\n".join(patterns) + "\n"
 
 

@@ -28,6 +28,7 @@ from generator.plan import markup
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
 from generator.plan.outputs import Finding, Output
+from generator.site.filters import Facets, slot_facets
 from generator.site.items import CAMPAIGN, Item, plan_items
 from generator.words import aside, catalog, label, listing
 from generator.site.time import moment_text
@@ -236,6 +237,18 @@ def member_name(ctx: Context, member_id: str | None) -> str:
     return member.name if member else (member_id or "")
 
 
+def short_name(name: str) -> str:
+    """A name that fits a month grid's chip: a Chinese name's last two
+    characters (林菲, 晓彤 of 王晓彤: what a team calls each other), else
+    initials (Anna Berg: AB), else its first three letters."""
+    words = name.split()
+    if len(words) > 1:
+        return "".join(w[0] for w in words[:2]).upper()
+    if any(ord(c) >= 0x2E80 for c in name):  # CJK and beyond: a character is a syllable
+        return name[-2:]
+    return name[:3]
+
+
 def entry_link(ctx: Context, entry: Entry, note: str = "") -> Link:
     href = urls.entry_dir(entry.kind, entry.id) if ctx.view.has_page(entry) else None
     return Link(entry.title, href, note)
@@ -258,6 +271,8 @@ class ScheduleRow:
     badges: tuple[Badge, ...] = ()
     cancelled: bool = False
     url: str | None = None  # the post as published: the title links to it
+    owner: str = ""  # the owner's name
+    facets: Facets | None = None  # what the browser's filter compares
 
 
 def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, ...]:
@@ -276,6 +291,8 @@ def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, .
                 badges=slot_badges(ctx, slot),
                 cancelled=slot.status.is_cancelled,
                 url=safe_url(slot.url) if slot.status is Status.PUBLISHED else None,
+                owner=member_name(ctx, slot.owner),
+                facets=slot_facets(ctx, slot, entry.tiers if entry else ()),
             )
         )
     return tuple(rows)

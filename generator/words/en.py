@@ -641,6 +641,30 @@ WORDS: dict[str, str] = {
     "copy.button": "Copy",
     "copy.copied": "Copied",
     "copy.none": "No copy yet (write copy: under this post).",
+    # --- views (issue #13): owners and statuses on every calendar view, the
+    # browser's filter, the team's week pages
+    "filter": "Filter",
+    "filter.channel": "Channel",
+    "filter.owner": "Owner",
+    "filter.status": "Status",
+    "filter.tier": "Tier",
+    "filter.all": "All",
+    "filter.reset": "Reset",
+    "filter.count": "{shown} of {total} shown",
+    "schedule.owner": "Owner",
+    "calendar.owned-by": "Owner: {name}",
+    "calendar.week.title": "Week {week}, {year}",
+    "calendar.week.short": "W{week}",
+    "calendar.week.prev": "Previous week",
+    "calendar.week.next": "Next week",
+    "calendar.weeks": "Week by week",
+    "calendar.this-week": "This week's work",
+    "calendar.this-week.title": "This week: {week}",
+    "calendar.week.outside": "This week ({week}) is outside the plan's dates: this is the plan's nearest week.",
+    "calendar.week.day": "{day} {month}",
+    "calendar.week.empty-day": "Nothing",
+    "calendar.deadline": "{stage} due",
+    "deadline.late": "Late",
 }
 
 

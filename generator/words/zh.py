@@ -615,6 +615,30 @@ WORDS: dict[str, str] = {
     "copy.button": "复制",
     "copy.copied": "已复制",
     "copy.none": "还没有写文案（在这次发布下写 copy:）。",
+    # --- views (issue #13): owners and statuses on every calendar view, the
+    # browser's filter, the team's week pages
+    "filter": "筛选",
+    "filter.channel": "渠道",
+    "filter.owner": "负责人",
+    "filter.status": "状态",
+    "filter.tier": "用户分层",
+    "filter.all": "全部",
+    "filter.reset": "重置",
+    "filter.count": "显示 {shown} / {total} 项",
+    "schedule.owner": "负责人",
+    "calendar.owned-by": "负责人：{name}",
+    "calendar.week.title": "{year}年第{week}周",
+    "calendar.week.short": "第{week}周",
+    "calendar.week.prev": "上一周",
+    "calendar.week.next": "下一周",
+    "calendar.weeks": "按周查看",
+    "calendar.this-week": "本周团队安排",
+    "calendar.this-week.title": "本周：{week}",
+    "calendar.week.outside": "本周（{week}）不在计划的日期范围内，这里是计划中离它最近的一周。",
+    "calendar.week.day": "{month}{day}日",
+    "calendar.week.empty-day": "无安排",
+    "calendar.deadline": "{stage}截止",
+    "deadline.late": "已超期",
 }
 
 

@@ -8,6 +8,7 @@ build's now, never the clock), and how dates and recurrences read.
 from __future__ import annotations
 
 import importlib.util
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,6 +28,9 @@ from generator.words import LANGUAGES, catalog
 from generator.plan.recurrence import occurrences
 from generator.site.time import recurrence_text, span_text
 from support_site import BASIC, HOSTILE, NOW, ROOT, load_plan, text, texts
+
+MONTH_PAGE = re.compile(r"calendar/\d{4}-\d{2}/index\.md")
+WEEK_PAGE = re.compile(r"calendar/\d{4}-w\d{2}/index\.md")
 
 
 @pytest.fixture(scope="module")
@@ -52,8 +56,11 @@ def _front(markdown: str) -> dict:
 def test_one_markdown_page_per_url(basic) -> None:  # type: ignore[no-untyped-def]
     rendered = _pages(basic)
     assert "index.md" in rendered and "calendar/index.md" in rendered
-    months = sorted(p for p in rendered if p.startswith("calendar/2"))
+    months = sorted(p for p in rendered if MONTH_PAGE.fullmatch(p))
     assert months == [f"calendar/2027-0{m}/index.md" for m in (3, 4, 5, 6)]  # 28 March to 29 June
+    weeks = sorted(p for p in rendered if WEEK_PAGE.fullmatch(p))  # Monday 22 March to Sunday 4 July
+    assert weeks == [f"calendar/2027-w{w:02d}/index.md" for w in range(12, 27)]
+    assert "calendar/week/index.md" in rendered
     assert "events/spring-fair/index.md" in rendered  # cancelled event: kept, marked
     assert "products/old-charger/index.md" not in rendered  # cancelled product: no page
     assert "products/aurora-band/index.md" not in rendered  # draft
@@ -193,7 +200,7 @@ def _pages_at(plan, now: datetime) -> dict[str, str]:  # type: ignore[no-untyped
 def test_calendar_pages_are_out_of_nav_and_search(basic) -> None:  # type: ignore[no-untyped-def]
     rendered = _pages(basic)
     calendar_pages = [p for p in rendered if p.startswith("calendar/") and p != "calendar/subscribe/index.md"]
-    assert len(calendar_pages) == 5
+    assert len(calendar_pages) == 1 + 4 + 15 + 1  # the overview, 4 months, 15 weeks and this week
     for path in calendar_pages:
         front = _front(rendered[path])
         assert front["search"] == {"exclude": True}, path
@@ -202,7 +209,8 @@ def test_calendar_pages_are_out_of_nav_and_search(basic) -> None:  # type: ignor
     assert _front(rendered["calendar/2027-04/index.md"])["title"] == "2027年4月"
     # MkDocs' own matcher: month pages are meant to be out of the nav, the calendar and subscribe pages not
     unlisted = pathspec.gitignore.GitIgnoreSpec.from_lines(pages.unlisted().splitlines())
-    assert all(unlisted.match_file(p) for p in rendered if p.startswith("calendar/2"))
+    assert all(unlisted.match_file(p) for p in rendered if p.startswith("calendar/2"))  # months and weeks
+    assert unlisted.match_file("calendar/week/index.md")
     assert not unlisted.match_file("calendar/index.md") and not unlisted.match_file("calendar/subscribe/index.md")
     assert unlisted.match_file("events/weekly-qa/index.md") and not unlisted.match_file("events/index.md")
 
@@ -273,12 +281,13 @@ def test_the_calendar_page_stays_small_whatever_the_plans_size(tmp_path: Path) -
     for n in (150, 600):
         rendered = _pages_at(_synthetic(n, tmp_path / str(n)), now)
         overview = rendered["calendar/index.md"]
-        months = [p for p in rendered if p.startswith("calendar/2")]
+        months = [p for p in rendered if MONTH_PAGE.fullmatch(p)]
         doc = _html(overview)
         assert len(doc.cssselect(".plan-months__month")) == len(months) >= 12
         assert len(doc.cssselect(".plan-agenda li.plan-item")) <= pages_calendar.COMING_LIMIT
         assert doc.cssselect("table.plan-month") == []
         sizes[n] = (len(overview.encode()), sum(len(rendered[p].encode()) for p in months))
-    assert sizes[150][0] < 64_000 and sizes[600][0] < 64_000
+    # bounded by COMING_LIMIT rows, each with its owner, its status and the filter's facets
+    assert sizes[150][0] < 72_000 and sizes[600][0] < 72_000
     assert sizes[600][1] > 2 * sizes[150][1]  # the month pages hold the plan's growth
     assert "另有" in text(_html(overview).cssselect(".plan-coming-more")[0])  # 600 entries: cut, and said so

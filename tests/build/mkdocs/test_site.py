@@ -162,13 +162,12 @@ def test_a_campaign_page_shows_its_period_goals_and_timeline(basic: Built) -> No
     assert "../../events/x1-launch/" in hrefs(doc, ".plan-agenda a")
 
 
-def test_the_schedule_of_an_entry_shows_channel_time_and_status(basic: Built) -> None:
+def test_the_schedule_of_an_entry_shows_channel_time_owner_and_status(basic: Built) -> None:
     doc = read_page(basic.site, "user-stories/sichuan-hike/")
     rows = [texts(row, "td") for row in doc.cssselect("table.plan-schedule tbody tr")]
-    assert rows == [
-        # due on 3月28日 and still only approved at the build's now (4月1日): it should have gone out
-        ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "应发未发"],
-        ["2027年4月5日 周一 12:00", "极光论坛", "川西徒步七天，全程手机拍摄", "已批准"],
+    assert rows == [  # at NOW (1 April) the post of 28 March is due and still approved: overdue
+        ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "林晓", "应发未发"],
+        ["2027年4月5日 周一 12:00", "极光论坛", "川西徒步七天，全程手机拍摄", "林晓", "已批准"],
     ]
 
 
