@@ -106,8 +106,11 @@ def test_navigation_lists_sections_only(basic) -> None:  # type: ignore[no-untyp
     assert targets == [
         "index.md", "calendar/index.md", "calendar/subscribe/index.md", "products/index.md",
         "user-stories/index.md", "brand-stories/index.md", "events/index.md", "campaigns/index.md",
-        "channels/index.md", "tiers/index.md", "team/index.md", "lint/index.md",
+        "channels/index.md", "tiers/index.md", "today/index.md", "team/index.md", "lint/index.md",
     ]
+    # the readers' site (--public) has none of the team's sections
+    public = [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
+    assert public == [t for t in targets if t not in ("tiers/index.md", "today/index.md", "team/index.md", "lint/index.md")]
     assert [next(iter(item)) for item in nav][:3] == ["首页", "日历", "订阅日历"]
     assert next(iter(nav[-2])) == "团队"
     assert "team/index.md" not in [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
