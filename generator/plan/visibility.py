@@ -73,8 +73,9 @@ class View:
         return status in self.shown
 
     def overdue(self, slot: Slot) -> bool:
-        """Due and still only approved (应发未发): said wherever the slot is shown."""
-        return is_overdue(slot, self.now)
+        """Due and still only approved (应发未发): said wherever the slot is shown
+        to the team; the readers' site (`--public`) says nothing of the team's lateness."""
+        return self.team and is_overdue(slot, self.now)
 
     def feed(self, channel: str | None = None) -> tuple[Slot, ...]:
         """Due public slots, newest first: all of them, or one channel's."""

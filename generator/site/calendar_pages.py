@@ -208,9 +208,9 @@ def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
 
 def _people_calendars(ctx: Context) -> tuple[PersonCalendar, ...]:
     """Each member's calendar, in the team's order. Team-only, like the calendars
-    themselves: the readers' build (`--public`, issue #15) lists none."""
+    themselves: the readers' build (`--public`) lists none."""
     found = []
-    for member in ctx.plan.site.team:
+    for member in ctx.plan.site.team if ctx.view.team else ():
         ics = urls.person_calendar_file(member.id)
         absolute = urls.absolute(ctx.plan.site, ics)
         found.append(PersonCalendar(member.name, ics, absolute, urls.webcal(absolute)))

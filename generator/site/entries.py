@@ -14,7 +14,8 @@ from generator.plan.model import BrandStory, Campaign, Entry, Event, Kind, Produ
 from generator.plan.outputs import Output
 from generator.plan.recurrence import Occurrence, occurrences
 from generator.site.time import (
-    OCCURRENCE_LIMIT, duration_text, in_zone, iso, moment_text, number_text, recurrence_text, span_text, zone_text,
+    OCCURRENCE_LIMIT, duration_text, in_zone, moment_text, number_text, recurrence_text, span_text,
+    zone_text,
 )
 from generator.site.view import (
     Badge, Context, Link, ScheduleRow, entry_link, html, linked_entry, page, safe_url,
@@ -22,6 +23,7 @@ from generator.site.view import (
 )
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.filters import FilterBar, filter_bar
+from generator.site.posts import CopyView, copy_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ class EntryView:
     occurrences_more: str = ""
     timeline: tuple[AgendaDay, ...] = ()
     filters: FilterBar | None = None  # for its schedule and timeline, when they list anything
+    brief: Markup = Markup("")  # the team's notes: a team build only (`View.team`)
+    copies: tuple[SlotCopy, ...] = ()  # each post's copy, ready to paste: a team build only
 
 
 def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
@@ -103,6 +107,8 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         schedule=schedule,
         referrers=_referrers(ctx, entry),
         filters=filter_bar(ctx) if schedule else None,
+        brief=html(entry.brief) if ctx.view.team and entry.brief else Markup(""),
+        copies=_copies(ctx, entry) if ctx.view.team else (),
     )
     if isinstance(details, Product):
         return _with(view, features=details.features,
@@ -125,6 +131,28 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
         return _with(view, timeline=timeline, filters=filter_bar(ctx) if schedule or timeline else None)
     return view
+
+
+@dataclass(frozen=True, slots=True)
+class SlotCopy:
+    """One post's copy on its entry's page: which post, and its fields."""
+
+    heading: str  # channel · time · title
+    copy: CopyView
+
+
+def _copies(ctx: Context, entry: Entry) -> tuple[SlotCopy, ...]:
+    found = []
+    for index, slot in enumerate(entry.slots):
+        if not ctx.view.shows(slot.status) or slot.status.is_cancelled:
+            continue
+        copy = copy_view(ctx, slot, f"copy-{index}")
+        if copy is None:
+            continue
+        channel = ctx.plan.channel_by_id.get(slot.channel)
+        when = moment_text(slot.at, ctx.language, ctx.zone)
+        found.append(SlotCopy(f"{channel.name if channel else slot.channel} · {when} · {slot.title}", copy))
+    return tuple(found)
 
 
 def _with(view: EntryView, **changes: object) -> EntryView:
@@ -150,7 +178,7 @@ def _kind_facts(ctx: Context, entry: Entry) -> tuple[Fact, ...]:
         if d.author:
             facts.append(Fact(t("author"), d.author.name))
             tier = next((x for x in ctx.plan.site.tiers if x.id == d.author.tier), None)
-            if tier:
+            if tier and ctx.view.team:
                 facts.append(Fact(t("tiers"), links=(Link(tier.name, urls.tier_dir(tier.id)),)))
             if d.author.city:
                 facts.append(Fact(t("city"), d.author.city))
@@ -164,7 +192,7 @@ def _kind_facts(ctx: Context, entry: Entry) -> tuple[Fact, ...]:
         return _event_facts(ctx, d)
     if isinstance(d, Campaign):
         goals = tuple(
-            Link(g.title, f"/#goal-{g.id}") for g in ctx.plan.site.goals if g.id in d.goals
+            Link(g.title, f"/#goal-{g.id}") for g in ctx.plan.site.goals if g.id in d.goals and ctx.view.team
         )
         channels = tuple(
             Link(c.name, urls.channel_dir(c.id)) for c in ctx.plan.channels if c.id in d.channels
@@ -192,8 +220,6 @@ def _event_facts(ctx: Context, d: Event) -> tuple[Fact, ...]:
         facts.append(Fact(t("when.plan-zone"), there + ctx.aside(zone_text(in_zone(start, ctx.zone), ctx.zone))))
     if d.repeat:
         facts.append(Fact(t("repeat"), recurrence_text(d, ctx.language)))
-    if d.exceptions:
-        facts.append(Fact(t("exceptions"), ctx.listing(iso(x) for x in sorted(d.exceptions))))
     if d.location and d.location.parts():
         facts.append(Fact(t("where"), " · ".join(d.location.parts())))
     url = safe_url(d.url)
@@ -209,12 +235,14 @@ def _event_facts(ctx: Context, d: Event) -> tuple[Fact, ...]:
 def _common_facts(ctx: Context, entry: Entry) -> tuple[Fact, ...]:
     t = ctx.t
     facts = []
-    member = next((m for m in ctx.plan.site.team if m.id == entry.owner), None)
-    if member:
-        facts.append(Fact(t("owner"), member.name + ctx.aside(t(f"role.{member.role}"))))
-    tiers = tuple(Link(x.name, urls.tier_dir(x.id)) for x in ctx.plan.site.tiers if x.id in entry.tiers)
-    if tiers:
-        facts.append(Fact(t("audience"), links=tiers))
+    if ctx.view.team:  # who does it, and for which audience: the team's, not the readers'
+        for key, member_id in (("owner", entry.owner), ("reviewer", entry.reviewer)):
+            member = ctx.plan.site.member(member_id)
+            if member:
+                facts.append(Fact(t(key), member.name + ctx.aside(t(f"role.{member.role}"))))
+        tiers = tuple(Link(x.name, urls.tier_dir(x.id)) for x in ctx.plan.site.tiers if x.id in entry.tiers)
+        if tiers:
+            facts.append(Fact(t("audience"), links=tiers))
     products = tuple(
         link for link in (linked_entry(ctx, Kind.PRODUCT, p) for p in entry.products) if link
     )

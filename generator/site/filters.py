@@ -12,9 +12,9 @@ nothing about a post (a post's status, overdue included, is the one
 Key dates carry no facets: they are nobody's work, and stay in view as the
 calendar's landmarks whatever is chosen.
 
-Owners, reviewers and drafts are the team's: a `--public` build (issue #15)
-drops the owner filter and the owner facet here, in `filter_bar` and
-`facets`, and nowhere else.
+Owners, reviewers, tiers and drafts are the team's: a `--public` build drops
+the owner and tier filters and facets here (`filter_bar`, `_facets`), and
+nowhere else.
 """
 
 from __future__ import annotations
@@ -76,13 +76,20 @@ def slot_status(ctx: Context, slot: Slot) -> str:
 
 
 def slot_facets(ctx: Context, slot: Slot, tiers: tuple[str, ...]) -> Facets:
-    return Facets(slot.channel, slot.owner or "", slot_status(ctx, slot), " ".join(tiers))
+    return _facets(ctx, slot.channel, slot.owner, slot_status(ctx, slot), tiers)
+
+
+def _facets(ctx: Context, channel: str, owner: str | None, status: str, tiers: tuple[str, ...]) -> Facets:
+    """Owners and tiers are the team's: a readers' page carries neither."""
+    if not ctx.view.team:
+        return Facets(channel, "", status, "")
+    return Facets(channel, owner or "", status, " ".join(tiers))
 
 
 def deadline_facets(ctx: Context, slot: Slot, deadline: Deadline, tiers: tuple[str, ...]) -> Facets:
     """A stage's deadline is the work of the person who does that stage (the
     reviewer for a review): choosing someone shows what they have to do."""
-    return Facets(slot.channel, deadline.person or "", slot_status(ctx, slot), " ".join(tiers))
+    return _facets(ctx, slot.channel, deadline.person, slot_status(ctx, slot), tiers)
 
 
 def item_facets(ctx: Context, item: Item) -> Facets | None:
@@ -90,7 +97,7 @@ def item_facets(ctx: Context, item: Item) -> Facets | None:
         return None
     if item.slot is not None:
         return slot_facets(ctx, item.slot, item.tiers)
-    return Facets(item.channel or "", item.owner or "", item.status.value, " ".join(item.tiers))
+    return _facets(ctx, item.channel or "", item.owner, item.status.value, item.tiers)
 
 
 def filter_bar(ctx: Context, channels: bool = True) -> FilterBar:
@@ -102,13 +109,13 @@ def filter_bar(ctx: Context, channels: bool = True) -> FilterBar:
     if channels and plan.channels:
         selects.append(FilterSelect(CHANNEL, ctx.t("filter.channel"),
                                     tuple(FilterOption(c.id, c.name) for c in plan.channels)))
-    if plan.site.team:
+    if plan.site.team and ctx.view.team:
         selects.append(FilterSelect(OWNER, ctx.t("filter.owner"),
                                     tuple(FilterOption(m.id, m.name) for m in plan.site.team)))
-    statuses = [s for s in STATUS_ORDER if s == OVERDUE or ctx.view.shows(Status(s))]
+    statuses = [s for s in STATUS_ORDER if (ctx.view.team if s == OVERDUE else ctx.view.shows(Status(s)))]
     selects.append(FilterSelect(STATUS, ctx.t("filter.status"),
                                 tuple(FilterOption(s, ctx.t(f"status.{s}")) for s in statuses)))
-    if plan.site.tiers:
+    if plan.site.tiers and ctx.view.team:
         selects.append(FilterSelect(TIER, ctx.t("filter.tier"),
                                     tuple(FilterOption(x.id, x.name) for x in plan.site.tiers)))
     return FilterBar(

@@ -67,7 +67,8 @@ class Item:
 
 def plan_items(plan: Plan, view: View) -> tuple[Item, ...]:
     """Every dated thing the build shows (`plan.dated`), in time order; an
-    event once per occurrence."""
+    event once per occurrence. Who does each is the team's to know: the
+    readers' site (`View.team`) names nobody."""
     found: list[Item] = []
     for thing in dated(plan, view):
         entry = thing.entry
@@ -79,19 +80,20 @@ def plan_items(plan: Plan, view: View) -> tuple[Item, ...]:
         # a campaign's own dates and publications belong to it, like its members'
         campaign = entry.id if entry.kind is Kind.CAMPAIGN else entry.campaign
         common = {"href": href, "status": thing.status, "entry_key": entry.key, "campaign": campaign,
-                  "tiers": entry.tiers}
+                  "tiers": entry.tiers if view.team else ()}
+        owner = entry.owner if view.team else None
         if thing.kind == EVENT and isinstance(entry.details, Event):
             found.extend(
-                Item(EVENT, o.start, o.end, thing.zone, thing.title, owner=entry.owner, **common)
+                Item(EVENT, o.start, o.end, thing.zone, thing.title, owner=owner, **common)
                 for o in occurrences(entry.details)
                 if not o.skipped
             )
         elif thing.kind == SLOT and thing.slot is not None:
             slot = thing.slot
             found.append(Item(SLOT, thing.start, thing.end, thing.zone, thing.title, channel=slot.channel,
-                              owner=slot.owner, slot=slot, **common))
+                              owner=slot.owner if view.team else None, slot=slot, **common))
         else:
-            found.append(Item(thing.kind, thing.start, thing.end, thing.zone, thing.title, owner=entry.owner, **common))
+            found.append(Item(thing.kind, thing.start, thing.end, thing.zone, thing.title, owner=owner, **common))
     found.sort(key=_order)
     return tuple(found)
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from generator.plan.recurrence import occurrences
 from generator.plan.model import Event, Moment, Recurrence, Span
-from generator.words import aside, label, listing, plural, weekday_list
+from generator.words import aside, label, plural, weekday_list
 
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -134,22 +134,20 @@ def number_text(value: float) -> str:
 
 
 def recurrence_text(event: Event, language: str) -> str:
-    """`每周二、四 20:00，至 2027-06-29，共 9 次；跳过 2027-05-04`."""
+    """`每周二、四 20:00，至 2027年6月29日 周二，共 9 次`. The skipped dates are
+    said once, where the event's dates are listed (struck)."""
     repeat = event.repeat
     assert repeat is not None
     start = event.span.start
     at = clock(start) if isinstance(start, datetime) else ""
     days = repeat.byday or (_BYDAY[start.weekday()],)
     happening = sum(1 for o in occurrences(event) if not o.skipped)
-    skipped = [iso(d) for d in sorted(event.exceptions)]
     text = _rule(repeat, days, start, language)
     if at:
         text += label(language, "repeat.at", at=at)
     if repeat.until:
-        text += label(language, "repeat.until", until=iso(repeat.until))
+        text += label(language, "repeat.until", until=date_text(repeat.until, language))
     text += plural(language, "repeat.count", happening)
-    if skipped:
-        text += label(language, "repeat.skipping", dates=listing(language, skipped))
     return text
 
 

@@ -177,11 +177,12 @@ def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **
         front["description"] = markup.text(str(meta["description"]))
     def render() -> str:
         return ctx.env.get_template(template).render(
-            t=ctx.labels, page_dir=page_dir, drafts=ctx.view.drafts, language=ctx.language, **values
+            t=ctx.labels, page_dir=page_dir, drafts=ctx.view.drafts, team=ctx.view.team, language=ctx.language,
+            **values
         )
 
     # A template's output depends on exactly these: the views are frozen values
-    key = (template, page_dir, ctx.view.drafts, ctx.language, tuple(values.items()))
+    key = (template, page_dir, ctx.view.drafts, ctx.view.team, ctx.language, tuple(values.items()))
     body = ctx.memo.get(key, render) if ctx.memo is not None and _hashable(key) else render()
     head = yaml.dump(front, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return Output(docs_path(page_dir), f"---\n{head}---\n\n{body}".encode())
@@ -291,7 +292,7 @@ def schedule_rows(ctx: Context, slots: tuple[Slot, ...]) -> tuple[ScheduleRow, .
                 badges=slot_badges(ctx, slot),
                 cancelled=slot.status.is_cancelled,
                 url=safe_url(slot.url) if slot.status is Status.PUBLISHED else None,
-                owner=member_name(ctx, slot.owner),
+                owner=member_name(ctx, slot.owner) if ctx.view.team else "",
                 facets=slot_facets(ctx, slot, entry.tiers if entry else ()),
             )
         )

@@ -99,8 +99,11 @@ def stage_name(ctx: Context, stage: Stage) -> str:
 
 def work_by_day(ctx: Context, items: Iterable[Item]) -> dict[date, list[Work]]:
     """The stages still to do of every publication the build shows (none of
-    an idea, nobody works on it yet), under the day of their deadline."""
+    an idea, nobody works on it yet), under the day of their deadline; none
+    on the readers' site (`View.team`): the work behind a post is the team's."""
     found: dict[date, list[Work]] = {}
+    if not ctx.view.team:
+        return found
     for item in items:
         slot = item.slot
         if slot is None or slot.status is Status.IDEA:

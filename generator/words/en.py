@@ -111,7 +111,6 @@ WORDS: dict[str, str] = {
     "capacity.value": "{n} people",
     "event-link": "Event link",
     "repeat": "Repeats",
-    "exceptions": "Skipped dates",
     "occurrences": "All dates",
     "occurrence.skipped": "skipped",
     "occurrences.more": "{n} more not listed.",
@@ -514,7 +513,6 @@ WORDS: dict[str, str] = {
     "repeat.until": ", until {until}",
     "repeat.count.one": ", {n} time",
     "repeat.count.other": ", {n} times",
-    "repeat.skipping": "; skipping {dates}",
     # --- punctuation: parentheticals, lists, label-colon, a counted value, a list cut short
     "punct.aside": " ({text})",
     "punct.list": ", ",
@@ -641,6 +639,9 @@ WORDS: dict[str, str] = {
     "copy.button": "Copy",
     "copy.copied": "Copied",
     "copy.none": "No copy yet (write copy: under this post).",
+    "brief": "The team's notes (on the team's site only)",
+    "copies": "Copy to post",
+    "reviewer": "Reviewer",
     # --- views (issue #13): owners and statuses on every calendar view, the
     # browser's filter, the team's week pages
     "filter": "Filter",

@@ -107,7 +107,6 @@ WORDS: dict[str, str] = {
     "capacity.value": "{n} 人",
     "event-link": "活动链接",
     "repeat": "重复",
-    "exceptions": "跳过的日期",
     "occurrences": "全部场次",
     "occurrence.skipped": "已跳过",
     "occurrences.more": "另有 {n} 场未列出。",
@@ -488,7 +487,6 @@ WORDS: dict[str, str] = {
     "repeat.until": "，至 {until}",
     "repeat.count.one": "，共 {n} 次",
     "repeat.count.other": "，共 {n} 次",
-    "repeat.skipping": "；跳过 {dates}",
     # --- punctuation: parentheticals, lists, label-colon, a counted value, a list cut short
     "punct.aside": "（{text}）",
     "punct.list": "、",
@@ -615,6 +613,9 @@ WORDS: dict[str, str] = {
     "copy.button": "复制",
     "copy.copied": "已复制",
     "copy.none": "还没有写文案（在这次发布下写 copy:）。",
+    "brief": "团队备注（只在团队的网站上显示）",
+    "copies": "发布文案",
+    "reviewer": "审核人",
     # --- views (issue #13): owners and statuses on every calendar view, the
     # browser's filter, the team's week pages
     "filter": "筛选",
