@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.plan.model import (
     DEFAULT_WORKFLOW,
+    REBUILD_EVERY,
     STAGE_DONE,
     Author,
     Deadline,
@@ -106,6 +107,7 @@ def _site(v: Fields) -> Site:
         team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in _list(v, "team")),
         lint=_lint(v.get("lint", {})),
         workflow=tuple(_stage(s) for s in _list(v, "workflow")) if "workflow" in v else DEFAULT_WORKFLOW,
+        rebuild_every=v.get("rebuild_every", REBUILD_EVERY),
     )
 
 

@@ -31,7 +31,9 @@ from generator.plan.outputs import Output
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
 from generator.site.filters import Facets, FilterBar, filter_bar, item_facets
 from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
-from generator.site.time import clock, date_text, in_zone, iso, month_title, short_date_text, weekday_names
+from generator.site.time import (
+    clock, date_text, days_ahead, every_text, in_zone, iso, month_title, short_date_text, weekday_names,
+)
 from generator.site.view import (
     Context, Feed, Link, css_color, feeds_for, member_name, page, short_name, slot_badges, status_badges,
 )
@@ -177,6 +179,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     subscribe_page = page(
         ctx, urls.subscribe_dir(), "subscribe.md.j2", {"title": ctx.t("subscribe")},
         calendars=calendars, calendar=urls.calendar_page_dir(), people=_people_calendars(ctx),
+        rebuild=ctx.t("sub.rebuild", every=every_text(ctx.plan.site.rebuild_every, ctx.language)),
     )
     weekdays = weekday_names(ctx.language)
     known = frozenset(weeks)
@@ -287,9 +290,8 @@ def _coming_up(
         end = date(first[0], first[1], stdcalendar.monthrange(*first)[1])
         title, empty, since = ctx.t("calendar.first-month"), "calendar.month.empty", None
     else:
-        now = ctx.view.now
-        items = within(ctx.items, now, now + COMING_UP)
-        start, end = today, in_zone(now + COMING_UP - timedelta(seconds=1), zone).date()
+        start, end, window_end = days_ahead(ctx.view.now, zone, COMING_UP)
+        items = within(ctx.items, ctx.view.now, window_end)
         title, empty, since = ctx.t("calendar.coming"), "calendar.coming.empty", today
     shown = _first_days(ctx, items, since)
     covered = []

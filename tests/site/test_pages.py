@@ -240,7 +240,9 @@ def test_the_coming_weeks_before_during_and_after_the_plan(basic) -> None:  # ty
     # during: four weeks from now
     markdown = _pages_at(basic, NOW)["calendar/index.md"]
     assert "## 未来四周 {#coming-up}" in markdown
-    assert texts(_html(markdown), ".plan-hint")[0] == "2027年4月1日 周四 – 2027年4月29日 周四"
+    # whole days: today and the 27 after it (a window that ended at now's clock time
+    # 28 days on would hold part of a 29th day, and move every second)
+    assert texts(_html(markdown), ".plan-hint")[0] == "2027年4月1日 周四 – 2027年4月28日 周三"
     # after: nothing to come, said so
     after = _html(_pages_at(basic, datetime(2028, 1, 1, 9, 0, tzinfo=SHANGHAI))["calendar/index.md"])
     assert after.cssselect(".plan-agenda") == [] and texts(after, ".plan-empty") == ["未来四周暂无安排。"]
