@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from generator.plan.check import CheckResult, check_plan
 from generator.editor import schema as editor_schema
+from generator.build import stamp as stamps
 from generator.build.prepare import checked, now_source, resolve_now
 from generator.editor.init import starter_files, tool_source
 from generator.plan.schema import LANGUAGES
@@ -36,6 +37,8 @@ EPILOG = """\
   python build.py --now "2027-04-01 09:00" --drafts --out /tmp/preview
   python build.py new event chengdu-meetup   新建 content/events/chengdu-meetup.yaml（含全部字段与注释）
   python build.py schema          更新 schema/，编辑器（VS Code YAML 插件）据此自动补全和校验
+  python build.py next            网站下一次会变化的时刻和原因（CI 据此决定是否重新发布）
+  python build.py deploy s3://bucket/plan --endpoint https://oss-cn-hangzhou.aliyuncs.com   上传 site/ 到对象存储
 
 问题的格式 problems print as:
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
@@ -101,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
     commands = parser.add_subparsers(
-        dest="command", metavar="{build,check,serve,new,schema,init}", title="命令 commands",
+        dest="command", metavar="{build,check,serve,new,schema,init,next,deploy}", title="命令 commands",
         parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
     )
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
@@ -136,6 +139,17 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--example", action="store_true", help="复制完整的示例计划（2027 年）代替起步计划 copy the full example plan"
     )
+    nxt = commands.add_parser("next", parents=[common], help="网站下一次变化的时刻和原因 when the site next changes")
+    nxt.add_argument(
+        "--since", type=Path, metavar="BUILD_JSON",
+        help="与已发布的 build.json 比较：需要重新发布时退出码 0，没有变化时 3 compare with a deployed build.json",
+    )
+    deploy = commands.add_parser(
+        "deploy", parents=[common], help="把构建好的网站上传到 S3 兼容的存储桶 upload the built site to an S3-compatible bucket"
+    )
+    deploy.add_argument("target", help="s3://存储桶[/前缀] s3://BUCKET[/PREFIX]")
+    deploy.add_argument("--endpoint", help="存储服务地址，如 https://oss-cn-hangzhou.aliyuncs.com the service's URL")
+    deploy.add_argument("--out", type=Path, help="构建好的网站所在目录（默认：项目下的 site/） the built site")
     return _bilingual(parser)
 
 
@@ -173,10 +187,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{_program()}: error: {hint}", file=sys.stderr)
             return 2
     result = check_plan(root)
+    if command == "deploy":
+        return _deploy(args.target, args.endpoint, args.out or root / "site", result.language)
     if command == "new":
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
+    as_written = result.plan  # statuses as written: `next` needs to know what a post becomes when due
     result, view, findings = checked(result, args.now, args.drafts, args.public)
     style = getattr(args, "format", "text")
     _print_problems(result, style)
@@ -190,7 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if command == "check":
         return 0
-    return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine)
+    assert as_written is not None
+    stamp = stamps.make(root, as_written, view)
+    if command == "next":
+        return _next(stamp, result.language, args.since)
+    return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine, stamp)
 
 
 def _build(
@@ -201,12 +222,13 @@ def _build(
     out: Path,
     now_source: str,
     engine: str = "mkdocs",
+    stamp: stamps.Stamp | None = None,
 ) -> int:
     language = result.language
     try:
         from generator.build.pipeline import build  # MkDocs is imported only when building
 
-        report = build(root, result.plan, view, out, engine=engine, findings=findings)
+        report = build(root, result.plan, view, out, engine=engine, findings=findings, stamp=stamp)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
         print(f"{_program()}: error: {label(language, 'cli.build_failed', detail=detail)}", file=sys.stderr)
@@ -223,9 +245,31 @@ def _build(
     lines = [
         label(language, "cli.built", out=str(out), files=report.files, size=size),
         label(language, "cli.built_as_of", now=as_of, source=label(language, now_source)),
+        *([label(language, "cli.next", line=stamp.next.line(language))] if stamp is not None else []),
         label(language, "cli.look", serve=serve, address="http://127.0.0.1:8000/", index=str(out / "index.html")),
     ]
     print("\n".join(lines), file=sys.stderr)
+    return 0
+
+
+def _next(stamp: stamps.Stamp, language: str, since: Path | None) -> int:
+    """The next change, one line; with --since, 0 when the site differs from that build's, 3 when not."""
+    print(stamp.next.line(language))
+    if since is None:
+        return 0
+    return 0 if stamps.changed_since(stamps.read(since), stamp) else 3
+
+
+def _deploy(target: str, endpoint: str | None, out: Path, language: str) -> int:
+    from generator.build import deploy  # boto3 is imported only when deploying
+
+    try:
+        report = deploy.publish(out, target, endpoint, os.environ)
+    except deploy.DeployError as error:
+        values = {"command": f"{_program()} build", **error.values}
+        print(f"{_program()} deploy: error: {label(language, error.key, **values)}", file=sys.stderr)
+        return 1
+    print(label(language, "deploy.done", target=target, **report.counts()), file=sys.stderr)
     return 0
 
 

@@ -688,7 +688,7 @@ WORDS: dict[str, str] = {
     "next.day": "{day} begins: today's posts, what is coming and this week's work move to the new day",
     "next.week": "a new week begins on {day}",
     "next.year": "a new year begins",
-    "cli.next_json": "build.json: {path}",
+    "cli.next": "next change: {line}",
     "deploy.no_credentials": "no upload credentials: set the environment variables {names} (their values are never shown)",
     "deploy.bad_target": "an upload target is s3://BUCKET[/PREFIX], not '{target}'",
     "deploy.no_site": "{out} holds no built site: run {command} first",

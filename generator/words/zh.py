@@ -662,7 +662,7 @@ WORDS: dict[str, str] = {
     "next.day": "{day} 开始：今日发布、近期安排和每周待办换到新的一天",
     "next.week": "新的一周 {day} 开始",
     "next.year": "新的一年开始",
-    "cli.next_json": "build.json：{path}",
+    "cli.next": "下次变化：{line}",
     "deploy.no_credentials": "缺少上传凭据：请设置环境变量 {names}（不会显示其内容）",
     "deploy.bad_target": "上传目标应写作 s3://存储桶[/前缀]，而不是 “{target}”",
     "deploy.no_site": "{out} 里没有构建好的网站：先运行 {command}",

@@ -86,9 +86,11 @@ def build_site(
     docs_pages: list[Output],
     dirty: bool = False,
     two_runs: bool = False,
+    footer: str = "",
 ) -> None:
     """Builds the site of the rendered `docs_pages` into `site_dir` (replacing
-    it), in two MkDocs runs if `two_runs` (`build.parallel.decide`).
+    it), in two MkDocs runs if `two_runs` (`build.parallel.decide`); `footer`
+    is the line every page's footer adds (`build.stamp.footer`).
 
     Quiet unless it fails: MkDocs' log is captured, and any warning or error
     raises `SiteBuildError` with its lines.
@@ -103,7 +105,7 @@ def build_site(
     docs = work / "docs"
     removed, sizes = _write_docs(project_root, plan, view, docs, docs_pages)
     config_path = work / CONFIG
-    config = generated_config(parent_path, plan, view, docs, site_dir, parent)
+    config = generated_config(parent_path, plan, view, docs, site_dir, parent, footer)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
     project = parent_path.parent
@@ -155,7 +157,7 @@ def _write_docs(
 
 
 def generated_config(
-    parent_path: Path, plan: Plan, view: View, docs: Path, site_dir: Path, parent: dict
+    parent_path: Path, plan: Plan, view: View, docs: Path, site_dir: Path, parent: dict, footer: str = ""
 ) -> dict:
     """What the plan decides, on top of the team's mkdocs.yml (INHERIT merges
     mappings key by key; lists such as `nav` are replaced, so the team's extra
@@ -186,11 +188,23 @@ def generated_config(
         "nav": pages.navigation(plan, view.team) + list(extra_nav),
         "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
         "not_in_nav": pages.unlisted(),
+        **_copyright(parent, footer),
         "extra": {
             "plan_feeds": pages.site_feeds(plan),
             "plan_drafts": pages.drafts_banner(plan, view),
         },
     }
+
+
+def _copyright(parent: dict, footer: str) -> dict:
+    """Material's footer prints `copyright` (as HTML, unescaped) on every page: the
+    team's own, if its mkdocs.yml has one, then when this build was made and when
+    the plan next changes it (plain text, escaped here). No copied partial."""
+    if not footer:
+        return {}
+    line = f'<span class="plan-built">{markup.text(footer)}</span>'
+    own = parent.get("copyright")
+    return {"copyright": f"{own}<br>{line}" if own else line}
 
 
 def _extensions(listed: list) -> list:
