@@ -115,7 +115,8 @@ def _slots(checked: Plan, view: View) -> list[Change]:
         for slot in entry.slots:
             due = starts_at(slot.at, slot.zone)
             what = _what(checked, slot)
-            if slot.status is not Status.IDEA or view.drafts:  # an idea's post is shown only with --drafts
+            # a post is shown where its status is (a draft: with --drafts; the team's pages: all but ideas)
+            if view.shows(slot.status) or (view.team and slot.status is not Status.IDEA):
                 found.append(Change(due, _due_key(slot, due), what))
             if not view.team or slot.status.is_cancelled:
                 continue  # the rest is the team's: its pages, its calendars, the lint (ideas too)
