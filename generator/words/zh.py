@@ -646,7 +646,7 @@ WORDS: dict[str, str] = {
     "footer.built": "更新于 {built}",
     "footer.next": "下次更新 {next}",
     "footer.none": "之后没有预定的变化",
-    "sub.rebuild": "本网站每 {every} 按计划重新构建一次：到点的发布这时进入订阅源，日历随之更新。日历文件建议日历应用每 {every} 刷新一次，订阅源建议阅读器每 {every} 拉取一次，但实际刷新频率由各应用决定（见下）。",
+    "sub.rebuild": "本网站每 {every}按计划重新构建一次：到点的发布这时进入订阅源，日历随之更新。日历文件建议日历应用每 {every}刷新一次，订阅源建议阅读器每 {every}拉取一次，但实际刷新频率由各应用决定（见下）。",
     "every.minutes": "{n} 分钟",
     "every.hours": "{n} 小时",
     "next.at": "{at} {what}",
