@@ -1,7 +1,8 @@
 """The command line: the only place that prints problems and picks exit codes.
 
 Exit status: 0 built or checked (warnings alone), 1 the plan has errors (or
-warnings under --strict) or the build failed, 2 the command itself is wrong.
+warnings under --strict) or the build or upload failed, 2 the command itself is
+wrong, 3 `next --since`: nothing changed since that build.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ EPILOG = """\
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
   （文件:行:列: 级别: 说明 — open the file at that line and column）
 
-退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建失败，
-2 命令写错了。出错时 site/ 保持原样，不会留下半成品。
+退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建、上传失败，
+2 命令写错了，3 next --since：与已发布的版本相比没有变化。出错时 site/ 保持原样，不会留下半成品。
 """
 
 ENGINES = ("mkdocs", "zensical")
@@ -141,8 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     nxt = commands.add_parser("next", parents=[common], help="网站下一次变化的时刻和原因 when the site next changes")
     nxt.add_argument(
-        "--since", type=Path, metavar="BUILD_JSON",
-        help="与已发布的 build.json 比较：需要重新发布时退出码 0，没有变化时 3 compare with a deployed build.json",
+        "--since", metavar="BUILD_JSON",
+        help="与已发布的 build.json（文件或网址）比较：需要重新发布时退出码 0，没有变化时 3"
+        " compare with a deployed build.json (a file or a URL): exit 0 to publish, 3 when nothing changed",
     )
     deploy = commands.add_parser(
         "deploy", parents=[common], help="把构建好的网站上传到 S3 兼容的存储桶 upload the built site to an S3-compatible bucket"
@@ -252,7 +254,7 @@ def _build(
     return 0
 
 
-def _next(stamp: stamps.Stamp, language: str, since: Path | None) -> int:
+def _next(stamp: stamps.Stamp, language: str, since: str | None) -> int:
     """The next change, one line; with --since, 0 when the site differs from that build's, 3 when not."""
     print(stamp.next.line(language))
     if since is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import subprocess
 import tomllib
+import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
@@ -84,11 +85,17 @@ def revision(root: Path) -> str | None:
     return commit if done.returncode == 0 and len(commit) in (40, 64) else None
 
 
-def read(path: Path) -> dict:
-    """A deployed build's `build.json`; empty when there is none (nothing deployed yet) or it is not one."""
+def read(source: str) -> dict:
+    """A deployed build's `build.json`, from a file or an http(s) URL (the published
+    site's); empty when there is none (nothing deployed yet) or it is not one."""
     try:
-        found = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if source.startswith(("http://", "https://")):
+            with urllib.request.urlopen(source, timeout=20) as answer:  # noqa: S310 (the user's own site)
+                text = answer.read().decode("utf-8")
+        else:
+            text = Path(source).read_text(encoding="utf-8")
+        found = json.loads(text)
+    except (OSError, ValueError):  # URLError and HTTPError are OSErrors
         return {}
     return found if isinstance(found, dict) else {}
 
