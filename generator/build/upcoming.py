@@ -194,7 +194,8 @@ def _days(checked: Plan, view: View) -> list[Change]:
         new_year = date(today.year + 1, 1, 1)
         return [Change(datetime.combine(new_year, time(0), ZoneInfo(zone)), "next.year")] if late else []
     midnight = datetime.combine(day, time(0), ZoneInfo(zone))
-    found = [Change(midnight, "next.day", (("day", date_text(day, language)),))]
+    turning = "next.day" if view.team else "next.day.public"  # the readers' site has no today/ nor team weeks
+    found = [Change(midnight, turning, (("day", date_text(day, language)),))]
     if day.weekday() == 0:
         found.append(Change(midnight, "next.week", (("day", date_text(day, language)),)))
     if (day.month, day.day) == (1, 1):

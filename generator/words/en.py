@@ -686,6 +686,7 @@ WORDS: dict[str, str] = {
     "next.missed": "'{title}' ({channel}) is more than {days} days past due",
     "next.over": "'{title}' is over",
     "next.day": "{day} begins: today's posts, what is coming and this week's work move to the new day",
+    "next.day.public": "{day} begins: what is coming moves to the new day",
     "next.week": "a new week begins on {day}",
     "next.year": "a new year begins",
     "cli.next": "next change: {line}",

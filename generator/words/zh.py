@@ -660,6 +660,7 @@ WORDS: dict[str, str] = {
     "next.missed": "“{title}”（{channel}）超过 {days} 天未发布",
     "next.over": "“{title}”结束",
     "next.day": "{day} 开始：今日发布、近期安排和每周待办换到新的一天",
+    "next.day.public": "{day} 开始：近期安排换到新的一天",
     "next.week": "新的一周 {day} 开始",
     "next.year": "新的一年开始",
     "cli.next": "下次变化：{line}",

@@ -21,9 +21,10 @@ import pytest
 import requests
 import yaml
 
-from generator.build.mkdocs.site import SiteBuildError, build_site
+from generator.build.mkdocs.site import SiteBuildError, build_site, generated_config
 from generator.plan.visibility import view
 from generator.site import pages
+from support_site import NOW as SITE_NOW
 from support_site import (
     BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
     make_project, page_file, read_page, references, resolve, search_index, session_build, text, texts,
@@ -346,7 +347,7 @@ def test_home_and_calendar_follow_the_builds_now(tmp_path: Path) -> None:
     coming = " ".join(texts(read_page(later.site, ""), ".plan-agenda"))
     assert "极光的十年" in coming and "清明节" not in coming
     calendar = read_page(later.site, "calendar/")
-    assert texts(calendar, "#coming-up + .plan-hint") == ["2027年4月19日 周一 – 2027年5月17日 周一"]
+    assert texts(calendar, "#coming-up + .plan-hint") == ["2027年4月19日 周一 – 2027年5月16日 周日"]  # 28 whole days
     coming = " ".join(texts(calendar, ".plan-agenda"))
     assert "极光的十年" in coming and "劳动节假期" in coming  # 20 April, 1 May
     assert "清明节" not in coming and "极光 X1 发布会" not in coming  # 5 and 10 April: past
@@ -440,7 +441,7 @@ def test_the_calendar_page_links_every_month_with_its_counts(basic: Built) -> No
 
 def test_the_calendar_page_lists_the_coming_four_weeks(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/")
-    assert texts(doc, "#coming-up + .plan-hint") == ["2027年4月1日 周四 – 2027年4月29日 周四"]
+    assert texts(doc, "#coming-up + .plan-hint") == ["2027年4月1日 周四 – 2027年4月28日 周三"]  # 28 whole days
     days = [d.get("id") for d in doc.cssselect(".plan-agenda__day")]
     assert days[0] == "d-2027-04-01" and days[-1] == "d-2027-04-27"
     coming = " ".join(texts(doc, ".plan-agenda"))
@@ -641,6 +642,18 @@ def test_the_generated_config_inherits_the_teams_mkdocs_yml(basic: Built) -> Non
     # the team's palette (from the root mkdocs.yml) reaches the pages
     body = read_page(basic.site, "").cssselect("body")[0]
     assert body.get("data-md-color-primary") == "deep-orange"
+
+
+def test_the_footer_line_follows_the_teams_own_copyright_and_stays_text(basic: Built, tmp_path: Path) -> None:
+    parent = {"copyright": "© 2027 <a href='https://example.cn/'>星火</a>"}
+    line = "更新于 2027-06-10 10:00 · 下次更新 <b>20:00</b>"
+    shown = view(basic.plan, SITE_NOW, drafts=False)
+    config = generated_config(basic.root / "mkdocs.yml", basic.plan, shown, tmp_path, tmp_path / "s", parent, line)
+    assert config["copyright"] == (
+        "© 2027 <a href='https://example.cn/'>星火</a><br>"
+        '<span class="plan-built">更新于 2027-06-10 10:00 · 下次更新 &lt;b&gt;20:00&lt;/b&gt;</span>'
+    )
+    assert "copyright" not in generated_config(basic.root / "mkdocs.yml", basic.plan, shown, tmp_path, tmp_path, {})
 
 
 # --- preview with live reload ------------------------------------------------------------------
