@@ -20,8 +20,9 @@ the lint and the site's views), then takes the earliest after now:
 
 Days turn only while the plan has something on the pages that look ahead or
 back a few weeks: past the plan's last day (and the four weeks of "coming
-up" before its first), a turning day would only move the date printed over
-an empty list, and `next` says nothing is ahead. The build's own stamps
+up" before its first), a turning day would only move the dates printed for
+today over empty lists (and `calendar/week/`'s note naming this week), and
+`next` says nothing is ahead. The build's own stamps
 (calendars' DTSTAMP, an empty feed's `updated`, the sitemap's date, the
 footer's 更新于) change with every build and are no change of the plan.
 
