@@ -149,7 +149,7 @@ class _Import:
     def place(self, sheet: str | None, cell: Cell) -> str:
         return f"{sheet}!{cell.ref}" if sheet is not None else cell.ref
 
-    def error(self, sheet: str | None, cell: Cell, code: str, **args: object) -> None:
+    def refuse(self, sheet: str | None, cell: Cell, code: str, **args: object) -> None:
         self.problems.append(at_cell(self.file, sheet, cell, code, **args))
 
     # --- one sheet ------------------------------------------------------------------------
@@ -163,7 +163,7 @@ class _Import:
             first = sheet.rows[0][0]
             key = label(self.language, "sheets.column.key")
             if sheet.name is None or self._ours(sheet.name):
-                self.error(sheet.name, first, "sheet.no_key_column", header=key)
+                self.refuse(sheet.name, first, "sheet.no_key_column", header=key)
             else:
                 self.problems.append(
                     at_cell(self.file, sheet.name, first, "sheet.not_read", Severity.WARNING, header=key)
@@ -182,11 +182,11 @@ class _Import:
                 continue
             key = as_text(key_cell.value).strip()
             if key in seen:
-                self.error(sheet.name, key_cell, "sheet.duplicate_key", value=key, first=seen[key])
+                self.refuse(sheet.name, key_cell, "sheet.duplicate_key", value=key, first=seen[key])
                 continue
             seen[key] = number
             if key not in self.slots:
-                self.error(sheet.name, key_cell, "sheet.unknown_key", value=key, hint=closest(key, sorted(self.slots)))
+                self.refuse(sheet.name, key_cell, "sheet.unknown_key", value=key, hint=closest(key, sorted(self.slots)))
                 continue
             self._row(sheet.name, key, cells)
 
@@ -212,10 +212,10 @@ class _Import:
                 )
                 continue
             if cid in columns:
-                self.error(sheet.name, cell, "sheet.duplicate_column", value=text, first=columns[cid].ref)
+                self.refuse(sheet.name, cell, "sheet.duplicate_column", value=text, first=columns[cid].ref)
                 continue
             if cid == "time" and aside and aside != self.plan.site.timezone and "/" in aside:
-                self.error(sheet.name, cell, "sheet.zone", zone=aside, plan_zone=self.plan.site.timezone)
+                self.refuse(sheet.name, cell, "sheet.zone", zone=aside, plan_zone=self.plan.site.timezone)
             columns[cid] = cell
         return columns
 
@@ -277,13 +277,13 @@ class _Import:
             if value == exported.get(cid):
                 continue  # edited to what the plan already says
             if was != exported.get(cid):
-                self.error(sheet, cell, "sheet.stale", now=self._shown(cid, exported.get(cid)),
+                self.refuse(sheet, cell, "sheet.stale", now=self._shown(cid, exported.get(cid)),
                            then=self._shown(cid, was))
                 continue
             edits = self.edited.setdefault(key, {})
             if cid in edits and edits[cid].value != value:
                 first = edits[cid]
-                self.error(sheet, cell, "sheet.conflict", other=self.place(first.sheet, first.cell),
+                self.refuse(sheet, cell, "sheet.conflict", other=self.place(first.sheet, first.cell),
                            value=self._shown(cid, value), theirs=self._shown(cid, first.value))
                 continue
             edits.setdefault(cid, _Edit(value, sheet, cell))
@@ -319,13 +319,13 @@ class _Import:
         for cid, edit in edits.items():
             value, sheet, cell = edit.value, edit.sheet, edit.cell
             if cid in ("kind", "entry"):
-                self.error(sheet, cell, "sheet.moved", entry=entry.key, header=self.header(cid),
+                self.refuse(sheet, cell, "sheet.moved", entry=entry.key, header=self.header(cid),
                            value=self._shown(cid, exported.get(cid)))
             elif cid in _ENTRY_ONLY:
-                self.error(sheet, cell, "sheet.read_only", header=self.header(cid), entry_file=path,
+                self.refuse(sheet, cell, "sheet.read_only", header=self.header(cid), entry_file=path,
                            value=self._shown(cid, exported.get(cid)) if exported.get(cid) else "")
             elif cid in ("channel", "time") and value is None:
-                self.error(sheet, cell, "sheet.required", header=self.header(cid))
+                self.refuse(sheet, cell, "sheet.required", header=self.header(cid))
             elif cid == "time":
                 at = self._in_zone(value, slot.zone)
                 change(cid, "at", at)
@@ -356,7 +356,7 @@ class _Import:
         """A post's URL is only for a published post: said at the cell that made it so."""
         status = effective_status(entry.status, written)
         if url and status is not Status.PUBLISHED and edit is not None:
-            self.error(edit.sheet, edit.cell, "slot.url_not_published", status=status.value)
+            self.refuse(edit.sheet, edit.cell, "slot.url_not_published", status=status.value)
 
     def _in_zone(self, value: Value, zone: str) -> Moment:
         """A cell's time, local in the plan's zone, as the moment it is in the slot's zone."""
@@ -385,7 +385,7 @@ class _Import:
         entry = self._entry_of(sheet, cells, values)
         missing = [cid for cid in ("channel", "time") if values.get(cid) is None]
         for cid in missing:
-            self.error(sheet, cells.get(cid, cells["key"]), "sheet.required", header=self.header(cid))
+            self.refuse(sheet, cells.get(cid, cells["key"]), "sheet.required", header=self.header(cid))
         if entry is None or missing:
             return
         zone = entry.details.span.zone if entry.kind is Kind.EVENT else self.plan.site.timezone
@@ -431,18 +431,18 @@ class _Import:
         """The entry a new row names: its id, with its kind when the id alone does not say."""
         entry_id, kind = values.get("entry"), values.get("kind")
         if not entry_id:
-            self.error(sheet, cells.get("entry", cells["key"]), "sheet.required", header=self.header("entry"))
+            self.refuse(sheet, cells.get("entry", cells["key"]), "sheet.required", header=self.header("entry"))
             return None
         named = [e for e in self.plan.entries if e.id == entry_id and (kind is None or e.kind.value == kind)]
         if len(named) == 1:
             return named[0]
         if named:
             kinds = tuple(label(self.language, f"kind.{e.kind.value}") for e in named)
-            self.error(sheet, cells["entry"], "sheet.ambiguous_entry", value=entry_id, kinds=kinds)
+            self.refuse(sheet, cells["entry"], "sheet.ambiguous_entry", value=entry_id, kinds=kinds)
             return None
         pool = sorted(e.id for e in self.plan.entries if kind is None or e.kind.value == kind)
         what = label(self.language, f"kind.{kind}" if kind else "sheets.column.entry").lower()
-        self.error(sheet, cells["entry"], "sheet.unknown_entry", value=entry_id, kind=what,
+        self.refuse(sheet, cells["entry"], "sheet.unknown_entry", value=entry_id, kind=what,
                    hint=closest(str(entry_id), pool))
         return None
 
