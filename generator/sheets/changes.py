@@ -16,7 +16,6 @@ are the entry's, shown for reading: a change to them is refused.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +24,6 @@ from zoneinfo import ZoneInfo
 from generator.plan.assemble import computed_deadline, effective_status
 from generator.plan.model import Entry, Kind, Moment, Plan, Slot, Status
 from generator.plan.problems import Severity
-from generator.plan.schema import LANGUAGES
 from generator.sheets.book import Book, Cell, Sheet
 from generator.sheets.cells import (
     Reading,
@@ -39,11 +37,10 @@ from generator.sheets.cells import (
     shown,
 )
 from generator.sheets.columns import Column, Choices, plan_choices, plan_columns, slot_values
+from generator.sheets.headers import Headers, is_hidden, is_ours
 from generator.sheets.problems import SheetProblem, at_cell
 from generator.words import label
 
-_ASIDE = re.compile(r"\s*[（(]([^（）()]*)[）)]\s*$")
-_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _WRITTEN = ("channel", "title", "status", "owner", "reviewer", "url", "copy.title", "copy.text", "copy.tags", "copy.link")
 _ENTRY_ONLY = ("tiers", "campaign")
 
@@ -85,23 +82,13 @@ class Changes:
 
 def read_changes(plan: Plan, book: Book, file: str) -> Changes:
     reader = _Import(plan, file)
-    bases = {label(lang, "sheets.base") for lang in LANGUAGES}
     for sheet in book.sheets:
-        if sheet.name in bases:
+        if is_hidden(sheet.name, "sheets.base"):
             reader.exported_rows(sheet)
     for sheet in book.sheets:
-        if sheet.name not in bases:
+        if not is_hidden(sheet.name, "sheets.base"):
             reader.sheet(sheet)
     return reader.result()
-
-
-def _normal(header: str) -> tuple[str, str]:
-    """A header without its trailing aside (`时间（Asia/Shanghai）`), and the aside."""
-    text = header.strip()
-    found = _ASIDE.search(text)
-    if not found:
-        return text.casefold(), ""
-    return text[: found.start()].strip().casefold(), found.group(1).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +104,6 @@ class _Import:
     file: str
     columns: tuple[Column, ...] = ()
     choices: Choices = field(init=False)
-    headers: dict[str, str] = field(default_factory=dict)  # a header as written, normalised -> column id
     slots: dict[str, tuple[Entry, Slot, int]] = field(default_factory=dict)
     current: dict[str, dict[str, Value]] = field(default_factory=dict)  # key -> the plan's cells today
     base: dict[str, dict[str, Value]] = field(default_factory=dict)  # key -> the cells as exported
@@ -127,14 +113,8 @@ class _Import:
     sheets: list[str | None] = field(default_factory=list)  # in the book's order: problems are said in it
 
     def __post_init__(self) -> None:
-        language = self.plan.site.language
         self.columns = plan_columns(self.plan)
         self.choices = plan_choices(self.plan)
-        for lang in (language, *(other for other in LANGUAGES if other != language)):
-            for column in plan_columns(self.plan, lang):
-                self.headers.setdefault(_normal(column.header)[0], column.id)
-        for column in self.columns:
-            self.headers.setdefault(column.id.casefold(), column.id)
         for entry in self.plan.entries:
             for index, slot in enumerate(entry.slots):  # a plan that checks has one slot per `publish` item
                 self.slots[slot.key] = (entry, slot, index)
@@ -156,13 +136,14 @@ class _Import:
 
     def sheet(self, sheet: Sheet) -> None:
         self.sheets.append(sheet.name)
-        if not sheet.rows or sheet.name in {label(lang, "sheets.lists") for lang in LANGUAGES}:
+        if not sheet.rows or is_hidden(sheet.name, "sheets.lists"):
             return  # the drop-down lists export wrote
-        columns = self._header(sheet)
+        columns, problems = Headers(self.plan, self.file).read(sheet)
+        self.problems += problems
         if "key" not in columns:
             first = sheet.rows[0][0]
             key = label(self.language, "sheets.column.key")
-            if sheet.name is None or self._ours(sheet.name):
+            if is_ours(sheet.name):
                 self.refuse(sheet.name, first, "sheet.no_key_column", header=key)
             else:
                 self.problems.append(
@@ -189,35 +170,6 @@ class _Import:
                 self.refuse(sheet.name, key_cell, "sheet.unknown_key", value=key, hint=closest(key, sorted(self.slots)))
                 continue
             self._row(sheet.name, key, cells)
-
-    def _ours(self, name: str) -> bool:
-        return bool(_MONTH.match(name)) or name in {label(lang, "sheets.all") for lang in LANGUAGES}
-
-    def _header(self, sheet: Sheet, quiet: bool = False) -> dict[str, Cell]:
-        """The columns this sheet has, by id: each header cell, read in either language."""
-        columns: dict[str, Cell] = {}
-        known = [c.header for c in self.columns]
-        for cell in sheet.rows[0]:
-            text = as_text(cell.value).strip()
-            base, aside = _normal(text)
-            cid = self.headers.get(base)
-            if quiet:
-                if cid is not None:
-                    columns.setdefault(cid, cell)
-                continue
-            if cid is None:
-                hint = closest(text, known)
-                self.problems.append(
-                    at_cell(self.file, sheet.name, cell, "sheet.unknown_column", Severity.WARNING, value=text, hint=hint)
-                )
-                continue
-            if cid in columns:
-                self.refuse(sheet.name, cell, "sheet.duplicate_column", value=text, first=columns[cid].ref)
-                continue
-            if cid == "time" and aside and aside != self.plan.site.timezone and "/" in aside:
-                self.refuse(sheet.name, cell, "sheet.zone", zone=aside, plan_zone=self.plan.site.timezone)
-            columns[cid] = cell
-        return columns
 
     def _read(self, sheet: str | None, cid: str, cell: Cell) -> tuple[Value, list[SheetProblem]]:
         at = Reading(self.file, sheet, self.plan.site.timezone)
@@ -251,7 +203,7 @@ class _Import:
         """The hidden copy of the rows as exported: what an edit is told from."""
         if not sheet.rows:
             return
-        columns = self._header(sheet, quiet=True)
+        columns, _ = Headers(self.plan, self.file).read(sheet, quiet=True)
         if "key" not in columns:
             return
         for row in sheet.rows[1:]:

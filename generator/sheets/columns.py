@@ -127,7 +127,7 @@ def plan_columns(plan: Plan, language: str | None = None) -> tuple[Column, ...]:
         column("kind", choices="kind", width=10, note=label(lang, "sheets.note.kind")),
         column("entry", width=24, note=label(lang, "sheets.note.entry")),
         Column(
-            "key", key_header(lang), label(lang, "sheets.note.key"), True, "", 30
+            "key", key_header(lang), label(lang, "sheets.note.key"), True, "", 42
         ),
         column("channel", choices="channel", width=14),
         Column("time", time_header(lang, zone), label(lang, "sheets.note.time", zone=zone), True, "", 17),

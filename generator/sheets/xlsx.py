@@ -38,7 +38,7 @@ _AUTHOR = "community-plan"
 _HEADER = Font(bold=True)
 _IMPORTED = PatternFill("solid", fgColor="DDEBF7")
 _EXPORTED_ONLY = PatternFill("solid", fgColor="E7E6E6")
-_KEY = Font(color="808080")
+_KEY = Font(name="Calibri", color="808080")  # the default face: a font with no name prints in a serif
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -68,13 +68,18 @@ def write_xlsx(sheet: Layout, now: datetime) -> bytes:
 
 
 class _FixedDates(zipfile.ZipFile):
-    """openpyxl stamps each part with the clock; a fixed date keeps the bytes the plan's alone."""
+    """openpyxl stamps each part with the clock (a worksheet with its temporary file's time);
+    a fixed date keeps the bytes the plan's alone."""
 
     def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # type: ignore[no-untyped-def, override]
         if isinstance(zinfo_or_arcname, str):
             zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=_ZIP_DATE)
             zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):  # type: ignore[no-untyped-def, override]
+        with open(filename, "rb") as part:  # openpyxl's own temporary file, read back
+            self.writestr(str(arcname or filename), part.read())
 
 
 def _fill(worksheet: Worksheet, sheet: Layout, rows: tuple[Row, ...]) -> None:
@@ -98,6 +103,8 @@ def _fill(worksheet: Worksheet, sheet: Layout, rows: tuple[Row, ...]) -> None:
             if column.id == "key":
                 cell.font = _KEY
     worksheet.freeze_panes = "A2"
+    worksheet.print_title_rows = "1:1"  # printed, every page has the header
+    worksheet.page_setup.orientation = "landscape"
     last = get_column_letter(len(sheet.columns))
     worksheet.auto_filter.ref = f"A1:{last}{max(len(rows) + 1, 2)}"
 

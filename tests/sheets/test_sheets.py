@@ -30,6 +30,9 @@ from support_sheets import (
 )
 
 XIAOMI_19 = "content/products/xiaomi-19.yaml"
+LIVESTREAM = "content/events/band-618-livestream.yaml"
+REWRITTEN = "events/band-618-livestream/weibo/#1"  # its copy, a block of three lines
+NEW_COPY = "6 月 17 日晚 8 点，手环 11 专场直播📺\n首发价和 500 份表带礼包，一场讲完。"
 MOVED = "products/xiaomi-19/weibo/#2"
 HANDED = "products/xiaomi-19/bilibili/#1"
 
@@ -46,6 +49,7 @@ def _example_edits(path: Path, out: Path) -> dict[str, str]:
     }
     set_cell(ws, HANDED, "文案正文", "第一行\n第二行")
     set_cell(ws, HANDED, "文案话题", "小米19、上手")
+    cells["rewritten"] = set_cell(ws, REWRITTEN, "文案正文", NEW_COPY)
     row = add_row(ws, {"类型": "产品", "条目": "xiaomi-19", "渠道": "微信公众号", time: dt.datetime(2027, 12, 30, 20, 0),
                        "标题": "年终回顾"})
     cells["added"] = f"A{row}"
@@ -64,6 +68,17 @@ def _example_expected(original: bytes) -> bytes:
         assert text.count(old) == 1
         text = text.replace(old, new)
     return (text + "  - channel: wechat\n    at: 2027-12-30 20:00\n    title: 年终回顾\n").encode("utf-8")
+
+
+def _expected(before: dict[str, bytes]) -> dict[str, bytes]:
+    old = (
+        "        6 月 17 日晚 8 点，小米手环 11 专场直播📺\n        首发价、米粉专享表带、500 份表带礼包，一场讲完。\n"
+        "        定好闹钟，抖音和小米社区直播间同步开播！\n"
+    )
+    text = before[LIVESTREAM].decode("utf-8")
+    assert text.count(old) == 1
+    new = "".join(f"        {line}\n" for line in NEW_COPY.split("\n"))
+    return {XIAOMI_19: _example_expected(before[XIAOMI_19]), LIVESTREAM: text.replace(old, new).encode("utf-8")}
 
 
 def _assert_only_the_edits(root: Path, before: dict[str, bytes], expected: dict[str, bytes]) -> None:
@@ -93,11 +108,12 @@ def test_the_example_plan_round_trips_through_an_edited_xlsx(tmp_path: Path) -> 
     assert f"  全部!{cells['copy']} 文案标题：（空） → 十个细节" in lines
     assert any(line.startswith(f"  全部!{cells['added']} 新增发布：products/xiaomi-19 微信公众号") for line in lines)
     assert "+    owner: lin-fei" in lines and "-    owner: wang-xiaotong" in lines
+    assert LIVESTREAM in lines and f"  全部!{cells['rewritten']} 文案正文：" + "6 月 17 日晚 8 点，小米手环 11 专场直播📺⏎" in dry.stdout
     assert "--apply" in lines[-1]
 
     applied = run_cli("import", str(edited), "--root", str(root), "--apply")
     assert applied.returncode == 0, applied.stderr
-    _assert_only_the_edits(root, before, {XIAOMI_19: _example_expected(before[XIAOMI_19])})
+    _assert_only_the_edits(root, before, _expected(before))
     check = run_cli("check", "--root", str(root), "--now", NOW)
     assert check.returncode == 0, check.stderr
 
@@ -156,7 +172,7 @@ def test_a_sheet_saved_by_libreoffice_imports_the_same_edits(tmp_path: Path) -> 
     saved = soffice(edited, "xlsx", tmp_path / "lo", tmp_path / "home")
     result = run_cli("import", str(saved), "--root", str(root), "--apply")
     assert result.returncode == 0, result.stdout + result.stderr
-    expected = {XIAOMI_19: _example_expected(before[XIAOMI_19])}
+    expected = _expected(before)
     _assert_only_the_edits(root, before, expected)
 
     fresh = example_plan(tmp_path / "fresh")
@@ -183,6 +199,8 @@ def test_a_csv_in_gb18030_as_older_excel_writes_it_is_read_and_said(tmp_path: Pa
         if row[col["发布键（请勿修改）"]] == HANDED:
             row[col["负责人"]] = "林菲"
             row[col["文案标题"]], row[col["文案正文"]], row[col["文案话题"]] = "十个细节", "第一行\r\n第二行", "小米19，上手"
+        if row[col["发布键（请勿修改）"]] == REWRITTEN:
+            row[col["文案正文"]] = NEW_COPY.replace("\n", "\r\n")
     new = [""] * len(header)
     new[col["类型"]], new[col["条目"]], new[col["渠道"]], new[col[time]], new[col["标题"]] = (
         "产品", "xiaomi-19", "微信公众号", "2027-12-30 20:00", "年终回顾"
@@ -193,7 +211,7 @@ def test_a_csv_in_gb18030_as_older_excel_writes_it_is_read_and_said(tmp_path: Pa
     result = run_cli("import", str(old_excel), "--root", str(root), "--apply")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "excel.csv：不是 UTF-8 编码，已按 GB18030 读取" in result.stderr
-    _assert_only_the_edits(root, before, {XIAOMI_19: _example_expected(before[XIAOMI_19])})
+    _assert_only_the_edits(root, before, _expected(before))
 
 
 # --- a plan the project has never seen: in English, laid out its own way ---------------------
