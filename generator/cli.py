@@ -29,6 +29,7 @@ from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
 from generator.plan.visibility import View
 from generator.plan.zones import DEFAULT_ZONE
 from generator.build.writer import write_outputs
+from generator import sheets
 
 EPILOG = """\
 例子 examples:
@@ -40,10 +41,14 @@ EPILOG = """\
   python build.py schema          更新 schema/，编辑器（VS Code YAML 插件）据此自动补全和校验
   python build.py next            网站下一次会变化的时刻和原因（CI 据此决定是否重新发布）
   python build.py deploy s3://bucket/plan --endpoint https://oss-cn-hangzhou.aliyuncs.com   上传 site/ 到对象存储
+  python build.py export plan.xlsx            把计划导出为表格（也可以是 plan.csv）
+  python build.py import plan.xlsx --apply    把表格里的修改写回 YAML（不加 --apply 只列出修改）
 
 问题的格式 problems print as:
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
   （文件:行:列: 级别: 说明 — open the file at that line and column）
+  plan.xlsx:全部!F12: error: 未知的渠道 “微薄”，你是不是想写 “微博”？
+  （表格:工作表!单元格 — a spreadsheet's problems name the sheet and the cell）
 
 退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建、上传失败，
 2 命令写错了，3 next --since：与已发布的版本相比没有变化。出错时 site/ 保持原样，不会留下半成品。
@@ -105,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
     commands = parser.add_subparsers(
-        dest="command", metavar="{build,check,serve,new,schema,init,next,deploy}", title="命令 commands",
+        dest="command", metavar="{build,check,serve,new,schema,export,import,init,next,deploy}", title="命令 commands",
         parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
     )
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
@@ -128,6 +133,19 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="本地预览并自动刷新 preview with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="把计划导出为表格：每次发布一行，另有每月一张表 export the plan as a spreadsheet",
+    )
+    export.add_argument("file", type=Path, help="要写的 .xlsx 或 .csv 文件 the file to write")
+    sheet_import = commands.add_parser(
+        "import", parents=[common],
+        help="读回编辑过的表格：先列出将要做的修改，加 --apply 才写入 YAML import an edited spreadsheet",
+    )
+    sheet_import.add_argument("file", type=Path, help="export 导出后编辑过的 .xlsx 或 .csv 文件 the edited file")
+    sheet_import.add_argument(
+        "--apply", action="store_true", help="把修改写入计划的 YAML 文件（默认只列出） write the changes"
+    )
     init = commands.add_parser(
         "init",
         parents=[common],
@@ -191,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     result = check_plan(root)
     if command == "deploy":
         return _deploy(args.target, args.endpoint, args.out or root / "site", result.language)
+    if command == "export":
+        return _export(result, args)
+    if command == "import":
+        return _import(root, result, args)
     if command == "new":
         return _new(root, result, args)
     if command == "schema":
@@ -370,3 +392,89 @@ def _schema(root: Path, result: CheckResult, only_check: bool) -> int:
     for path in stale:
         print(path)
     return 0
+
+
+def _export(result: CheckResult, args: argparse.Namespace) -> int:
+    """The plan as a spreadsheet, for the people who plan in one (`generator.sheets`)."""
+    file: Path = args.file
+    language = result.language
+    if file.suffix.lower() not in sheets.FORMATS:
+        print(f"{_program()} export: error: {label(language, 'sheets.unknown_format', path=str(file))}", file=sys.stderr)
+        return 2
+    if args.public:
+        print(f"{_program()} export: error: {label(language, 'sheets.public')}", file=sys.stderr)
+        return 2
+    if result.plan is None:
+        return _refuse_unchecked(result)
+    suffix = file.suffix.lower()
+    data = sheets.export(result.plan, suffix, resolve_now(args.now, result.plan.site.timezone))
+    write_outputs(file.parent, [Output(file.name, data)])
+    rows, count = sheets.rows_of(result.plan), sheets.sheets_of(result.plan, suffix)
+    print(label(language, "sheets.exported", path=str(file), rows=rows, sheets=count))
+    return 0
+
+
+def _import(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
+    """A spreadsheet's edits: listed (a dry run), or with --apply written into the YAML.
+
+    Problems go to standard error, one `plan.xlsx:全部!F12: error: …` line each, all
+    of them; with any error nothing is written."""
+    file: Path = args.file
+    language = result.language
+    if file.suffix.lower() not in sheets.FORMATS:
+        print(f"{_program()} import: error: {label(language, 'sheets.unknown_format', path=str(file))}", file=sys.stderr)
+        return 2
+    if not file.is_file():
+        print(f"{_program()} import: error: {label(language, 'sheets.missing', path=str(file))}", file=sys.stderr)
+        return 2
+    if result.plan is None:
+        return _refuse_unchecked(result)
+    found = sheets.import_sheet(root, result.plan, str(file), file.read_bytes())
+    if found.encoding:
+        print(label(language, "sheets.encoding", path=str(file), encoding=found.encoding), file=sys.stderr)
+    for problem in found.problems:
+        print(problem.line(language), file=sys.stderr)
+    errors = sum(p.is_error for p in found.problems)
+    if args.strict:
+        errors = len(found.problems)
+    if not errors and has_errors(found.after):
+        print(label(language, "sheets.after_check"), file=sys.stderr)
+        for problem in found.after:
+            if problem.severity is Severity.ERROR:
+                print(problem_line(problem, language), file=sys.stderr)
+                errors += 1
+    if errors:
+        print(label(language, "sheets.refused", path=str(file), errors=errors))
+        return 1
+    if not found.files:
+        print(label(language, "sheets.no_changes", path=str(file)))
+        return 0
+    _print_changes(found, language)
+    count = len(found.changes) + len(found.additions)
+    if not args.apply:
+        print(label(language, "sheets.dry_run", path=str(file), changes=count, files=len(found.files)))
+        return 0
+    write_outputs(root, found.files)
+    print(label(language, "sheets.applied", files=len(found.files), changes=count))
+    return 0
+
+
+def _print_changes(found: sheets.Imported, language: str) -> None:
+    """Per file: each cell's change, each new slot, then the file's diff."""
+    diffs = dict(found.diffs)
+    for output in found.files:
+        print(output.path)
+        for change in (c for c in found.changes if c.path == output.path):
+            print("  " + label(language, "sheets.change", cell=change.place, column=change.column, old=change.old,
+                               new=change.new))
+        for addition in (a for a in found.additions if a.path == output.path):
+            print("  " + label(language, "sheets.change.added", cell=addition.place, what=addition.what))
+        print(diffs[output.path], end="")
+
+
+def _refuse_unchecked(result: CheckResult) -> int:
+    """A sheet is made from, and read into, a plan that checks."""
+    _print_problems(result)
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    print(label(result.language, "cli.check_failed", errors=errors, warnings=len(result.problems) - errors))
+    return 1
