@@ -666,6 +666,11 @@ WORDS: dict[str, str] = {
     "calendar.week.empty-day": "Nothing",
     "calendar.deadline": "{stage} due",
     "deadline.late": "Late",
+    # planner: Material's own strings in the plan's language (issue #14)
+    "site.permalink": "Link to this section",
+    "site.not-found.title": "404 - Page not found",
+    "site.not-found.text": "There is no page at this address: it may have been renamed or removed, or the address was mistyped.",
+    "site.not-found.home": "Back to the home page",
 }
 
 

@@ -640,6 +640,11 @@ WORDS: dict[str, str] = {
     "calendar.week.empty-day": "无安排",
     "calendar.deadline": "{stage}截止",
     "deadline.late": "已超期",
+    # planner: Material's own strings in the plan's language (issue #14)
+    "site.permalink": "本节链接",
+    "site.not-found.title": "404 - 找不到页面",
+    "site.not-found.text": "这个地址没有页面：它可能已改名或删除，也可能地址输错了。",
+    "site.not-found.home": "回到首页",
 }
 
 

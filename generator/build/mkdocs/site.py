@@ -55,6 +55,7 @@ from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
 from generator.plan.model import Plan
 from generator.site.view import docs_path
+from generator.words.labels import label
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
 
@@ -184,19 +185,38 @@ def generated_config(
         },
         "plugins": {"search": {"lang": [site.language]}},
         "nav": pages.navigation(plan, view.team) + list(extra_nav),
-        "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
+        "markdown_extensions": _extensions(parent.get("markdown_extensions") or [], site.language),
         "not_in_nav": pages.unlisted(),
         "extra": {
             "plan_feeds": pages.site_feeds(plan),
             "plan_drafts": pages.drafts_banner(plan, view),
+            # Material's footer says "Made with Material for MkDocs" in English
+            # whatever the language: not shown
+            "generator": False,
+            # theme/404.html says these (Material's own 404 says "Not found")
+            "plan_not_found": {
+                key: label(site.language, f"site.not-found.{key}") for key in ("title", "text", "home")
+            },
         },
     }
 
 
-def _extensions(listed: list) -> list:
-    """The team's Markdown extensions, plus the ones the generated pages need."""
+def _extensions(listed: list, language: str) -> list:
+    """The team's Markdown extensions, plus the ones the generated pages need;
+    `toc`'s heading links get a tooltip in the plan's language (its own says
+    "Permanent link") unless the team wrote one."""
     names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
-    return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    extensions = list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    return [_with_permalink_title(item, language) for item in extensions]
+
+
+def _with_permalink_title(item: object, language: str) -> object:
+    if item == "toc":
+        item = {"toc": {}}
+    if not (isinstance(item, dict) and next(iter(item)) == "toc"):
+        return item
+    options = item["toc"] if isinstance(item["toc"], dict) else {}
+    return {"toc": {"permalink_title": label(language, "site.permalink"), **options}}
 
 
 def _run_mkdocs(

@@ -552,6 +552,26 @@ def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
     assert search_index(basic.site)["config"]["lang"] == ["zh"]
 
 
+
+def test_materials_own_strings_follow_the_plans_language(basic: Built, hostile: Built) -> None:
+    """Material says "Made with Material for MkDocs", "Permanent link" and
+    "404 - Not found" in English whatever the language: none of it is left."""
+    for built, link, missing, home in ((basic, "本节链接", "404 - 找不到页面", "回到首页"),
+                                       (hostile, "Link to this section", "404 - Page not found", "Back to the home page")):
+        for path in html_files(built.site):
+            page = path.read_text(encoding="utf-8")
+            assert "Made with" not in page and "Material for MkDocs" not in page, path
+            assert "Permanent link" not in page and "Not found" not in page, path
+        home_page = read_page(built.site, "")
+        links = home_page.cssselect("a.headerlink")
+        assert links and {a.get("title") for a in links} == {link}
+        not_found = read_page(built.site, "404.html")
+        assert texts(not_found, "article h1") == [missing]
+        back = [a for a in not_found.cssselect("article a") if text(a) == home]
+        found = resolve(built.site, "404.html", back[0].get("href"), urlsplit(built.plan.site.base_url).path)
+        assert len(back) == 1 and found is not None and found[0] == built.site / "index.html"
+
+
 # --- the build itself ------------------------------------------------------------------------
 
 
