@@ -53,7 +53,7 @@ from generator.plan import urls
 from generator.build.mkdocs.search import SearchIndexer
 from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
-from generator.plan.model import Plan
+from generator.plan.model import Kind, Plan
 from generator.site.view import docs_path
 from generator.words.labels import label
 from generator.plan.outputs import Output
@@ -106,7 +106,10 @@ def build_site(
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, view, docs, site_dir, parent)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
+    words = search.plan_words(_plan_names(plan))
+    write_outputs(
+        work, [Output(CONFIG, text.encode("utf-8")), Output(search.PLAN_WORDS, words.encode("utf-8"))], only_changed=True
+    )
     project = parent_path.parent
     if dirty:
         previous = _search_entries(site_dir)
@@ -121,6 +124,13 @@ def build_site(
         _run_mkdocs_in_two(config_path, view.now, project, site_dir, share)
     else:
         _run_mkdocs(config_path, view.now, project)
+
+
+def _plan_names(plan: Plan) -> list[str]:
+    """What a reader searches the site for by name: people, tiers, channels, products."""
+    site = plan.site
+    products = [e.title for e in plan.entries if e.kind == Kind.PRODUCT]
+    return [m.name for m in site.team] + [t.name for t in site.tiers] + [c.name for c in plan.channels] + products
 
 
 def site_config(project_root: Path) -> Path:
@@ -236,7 +246,7 @@ def _run_mkdocs(
     with _captured_log() as records, _build_date(now):
         try:
             config = load_config(config_file=str(config_path), **overrides)
-            config.plugins["generator/search"] = SearchIndexer(project)
+            config.plugins["generator/search"] = SearchIndexer(project, config_path.parent / search.PLAN_WORDS)
             if share is not None:
                 config.plugins["generator/share"] = share
             config.plugins.on_startup(command="build", dirty=dirty)
