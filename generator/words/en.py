@@ -245,7 +245,7 @@ WORDS: dict[str, str] = {
     "cal.download": "Download",
     # subscribe page
     "sub.intro": (
-        "A subscribed calendar fetches the plan from this site again and again, so changes arrive without re-importing. Every calendar has an address: open the webcal:// link to subscribe in this device's calendar app, or copy the https:// address into your calendar app."
+        "A subscribed calendar fetches the plan from this site again and again, so changes arrive without re-importing. Every calendar has an address: tap “Subscribe on this device” to subscribe in this device's calendar app, or copy the address into your calendar app."
     ),
     "sub.calendars": "Calendars to subscribe to",
     "sub.calendar": "Calendar",
@@ -262,7 +262,7 @@ WORDS: dict[str, str] = {
     "sub.outlook.refresh": "Outlook usually refreshes every few hours.",
     "sub.apple": "Apple Calendar (iPhone, iPad, Mac)",
     "sub.apple.steps": (
-        "On an iPhone or a Mac, open the webcal:// link; or in Calendar on a Mac choose File → New Calendar Subscription and paste the address."
+        "On an iPhone or a Mac, tap “Subscribe on this device” beside the calendar; or in Calendar on a Mac choose File → New Calendar Subscription and paste the copied address."
     ),
     "sub.apple.refresh": "You choose how often it refreshes (every 5 or 15 minutes, hourly, daily or weekly).",
     "sub.refresh": "Refresh",
@@ -764,6 +764,24 @@ WORDS: dict[str, str] = {
     "problem.sheet.zone": "this sheet's times are in {zone} but the plan's zone is {plan_zone}: export again, then edit",
     "problem.sheet.unreadable": "cannot read this file: {detail}",
     "problem.sheet.not_text": "this must be text, not {value}",
+    # planner: Material's own strings in the plan's language (issue #14)
+    "site.permalink": "Link to this section",
+    "site.not-found.title": "404 - Page not found",
+    "site.not-found.text": "There is no page at this address: it may have been renamed or removed, or the address was mistyped.",
+    "site.not-found.home": "Back to the home page",
+    # planner: the subscribe page's copy buttons and the apps teams in China use (issue #14)
+    "sub.copy": "Copy address",
+    "sub.webcal": "Subscribe on this device",
+    "sub.apps": "Each app teams in China commonly use, one by one. Apps that subscribe by address (Apple Calendar, Outlook, Google Calendar) update on their own; a downloaded .ics file imported into an app is a one-off copy that does not follow the plan's changes.",
+    "sub.feishu": "Feishu (Lark) Calendar",
+    "sub.feishu.steps": "Feishu's \"subscribe to calendar\" is for colleagues' calendars, public calendars and meeting rooms; we found no way to subscribe to an outside calendar by its address. Feishu Calendar syncs over CalDAV: find CalDAV sync in Feishu's calendar settings, add the Feishu calendar to your phone's or computer's own calendar (such as Apple Calendar), then subscribe to this plan there as described under Apple Calendar below: both show in the one calendar app.",
+    "sub.dingtalk": "DingTalk Calendar",
+    "sub.dingtalk.steps": "We found no way to subscribe to an outside calendar by its address in DingTalk Calendar. DingTalk Calendar can sync to your phone's or computer's own calendar over CalDAV (look for CalDAV in DingTalk's calendar settings); subscribe to this plan in that calendar as described under Apple Calendar below to see both together.",
+    "sub.wecom": "WeCom (WeChat Work) Schedule",
+    "sub.wecom.steps": "We found no way to subscribe to an outside calendar by its address in WeCom's Schedule. It can sync to your phone's or computer's own calendar over CalDAV (look for CalDAV or syncing to the system calendar in its settings); subscribe to this plan in that calendar as described under Apple Calendar below to see both together.",
+    "sub.qqmail": "QQ Mail Calendar",
+    "sub.qqmail.steps": "We found no way to subscribe to an outside calendar by its address in QQ Mail's calendar. It speaks CalDAV (server dav.qq.com), so it can be added to your phone's or computer's own calendar; subscribe to this plan in that calendar as described under Apple Calendar below to see both together.",
+    "sub.google.unreachable": "Google Calendar cannot be reached from mainland China.",
 }
 
 

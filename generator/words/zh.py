@@ -240,7 +240,7 @@ WORDS: dict[str, str] = {
     "cal.https": "日历地址（复制到日历应用）",
     "cal.download": "下载",
     # subscribe page
-    "sub.intro": "订阅后，日历应用会定期从本网站拉取最新日程，计划有变化时无需重新导入。每个日历都有一个订阅地址：点击 webcal:// 链接可直接在本机日历应用中订阅，也可以复制 https:// 地址粘贴到日历应用里。",
+    "sub.intro": "订阅后，日历应用会定期从本网站拉取最新日程，计划有变化时无需重新导入。每个日历都有一个订阅地址：点击“在本机日历中订阅”可直接在本机日历应用中订阅，也可以复制地址粘贴到日历应用里。",
     "sub.calendars": "可订阅的日历",
     "sub.calendar": "日历",
     "sub.content": "内容",
@@ -251,7 +251,7 @@ WORDS: dict[str, str] = {
     "sub.outlook.steps": "在 Outlook 网页版或新版 Outlook 中打开日历，选择“添加日历”→“从 Web 订阅”，粘贴 https:// 地址，填写名称后点击“导入”。",
     "sub.outlook.refresh": "Outlook 通常每隔几个小时刷新一次。",
     "sub.apple": "Apple 日历（iPhone、iPad、Mac）",
-    "sub.apple.steps": "在 iPhone 或 Mac 上点击 webcal:// 链接即可订阅；或在 Mac 的“日历”应用中选择“文件”→“新建日历订阅”，粘贴地址。",
+    "sub.apple.steps": "在 iPhone 或 Mac 上点击日历旁的“在本机日历中订阅”即可订阅；或在 Mac 的“日历”应用中选择“文件”→“新建日历订阅”，粘贴复制的地址。",
     "sub.apple.refresh": "刷新频率可以自行设置（每 5 分钟、每 15 分钟、每小时、每天或每周）。",
     "sub.refresh": "刷新频率",
     "sub.urgent.title": "紧急变更请直接通知",
@@ -738,6 +738,24 @@ WORDS: dict[str, str] = {
     "problem.sheet.zone": "这张表的时间按 {zone} 填写，而计划的时区是 {plan_zone}：请重新导出后再修改",
     "problem.sheet.unreadable": "无法读取这个文件：{detail}",
     "problem.sheet.not_text": "这里要填写文字，而不是 {value}",
+    # planner: Material's own strings in the plan's language (issue #14)
+    "site.permalink": "本节链接",
+    "site.not-found.title": "404 - 找不到页面",
+    "site.not-found.text": "这个地址没有页面：它可能已改名或删除，也可能地址输错了。",
+    "site.not-found.home": "回到首页",
+    # planner: the subscribe page's copy buttons and the apps teams in China use (issue #14)
+    "sub.copy": "复制地址",
+    "sub.webcal": "在本机日历中订阅",
+    "sub.apps": "下面按国内团队常用的应用逐一说明。能按网址订阅的应用（Apple 日历、Outlook、Google 日历）会定期自动更新；导入下载的 .ics 文件只是一次性副本，计划变了不会跟着变。",
+    "sub.feishu": "飞书日历",
+    "sub.feishu.steps": "飞书日历里的“订阅日历”用来订阅同事的日历、公共日历和会议室，我们没有找到按网址订阅外部日历的入口。飞书日历支持 CalDAV 同步：在飞书的日历设置中找到 CalDAV 同步，把飞书日历添加到手机或电脑的系统日历（如 Apple 日历），再按下面“Apple 日历”的方法订阅本计划，两边的日程就显示在同一个日历应用里。",
+    "sub.dingtalk": "钉钉日历",
+    "sub.dingtalk.steps": "我们没有找到钉钉日历按网址订阅外部日历的入口。钉钉日历可以通过 CalDAV 同步到手机或电脑的系统日历（在钉钉的日历设置中查找 CalDAV）；再按下面“Apple 日历”的方法在系统日历里订阅本计划，就能和钉钉日程一起看。",
+    "sub.wecom": "企业微信日程",
+    "sub.wecom.steps": "我们没有找到企业微信日程按网址订阅外部日历的入口。企业微信日程可以通过 CalDAV 同步到手机或电脑的系统日历（在企业微信日程的设置中查找 CalDAV 或“同步到系统日历”）；再按下面“Apple 日历”的方法在系统日历里订阅本计划，就能和企业微信日程一起看。",
+    "sub.qqmail": "QQ 邮箱日历",
+    "sub.qqmail.steps": "我们没有找到 QQ 邮箱日历按网址订阅外部日历的入口。QQ 邮箱日历支持 CalDAV（服务器 dav.qq.com），可以添加到手机或电脑的系统日历；再按下面“Apple 日历”的方法在系统日历里订阅本计划，就能和 QQ 邮箱日历一起看。",
+    "sub.google.unreachable": "在中国大陆无法直接访问 Google 日历。",
 }
 
 

@@ -125,15 +125,15 @@ def test_channel_pages_announce_their_own_feeds(basic) -> None:  # type: ignore[
 
 def test_the_subscribe_page_lists_each_members_own_calendar(basic) -> None:  # type: ignore[no-untyped-def]
     markdown = _pages(basic)["calendar/subscribe/index.md"]
-    section = lxml.html.fromstring(markdown.split("{#people}", 1)[1].split("{#google}", 1)[0])
-    rows = section.cssselect("tbody tr")
+    section = lxml.html.fromstring(markdown.split("{#people}", 1)[1].split("{#feishu}", 1)[0])
+    rows = section.cssselect(".plan-sub")
     assert [text(row.cssselect("strong")[0]) for row in rows] == [m.name for m in basic.site.team]
     shown = view(basic, NOW, False)
     built = {o.path for o in calendars.render(shown.plan, shown)}
     for row, member in zip(rows, basic.site.team):
         path = f"calendar/people/{member.id}.ics"
         assert path in built  # the link points at a file the build writes
-        assert text(row.cssselect("code")[0]) == f"https://plan.example.cn/aurora/{path}"
+        assert row.cssselect("code")[0].text_content() == f"https://plan.example.cn/aurora/{path}"
         links = [a.get("href") for a in row.cssselect("a")]
         assert links == [f"webcal://plan.example.cn/aurora/{path}", f"../people/{member.id}.ics"]
 

@@ -53,8 +53,9 @@ from generator.plan import urls
 from generator.build.mkdocs.search import SearchIndexer
 from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
-from generator.plan.model import Plan
+from generator.plan.model import Kind, Plan
 from generator.site.view import docs_path
+from generator.words.labels import label
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
 
@@ -107,7 +108,10 @@ def build_site(
     config_path = work / CONFIG
     config = generated_config(parent_path, plan, view, docs, site_dir, parent, footer)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
+    words = search.plan_words(_plan_names(plan))
+    write_outputs(
+        work, [Output(CONFIG, text.encode("utf-8")), Output(search.PLAN_WORDS, words.encode("utf-8"))], only_changed=True
+    )
     project = parent_path.parent
     if dirty:
         previous = _search_entries(site_dir)
@@ -122,6 +126,13 @@ def build_site(
         _run_mkdocs_in_two(config_path, view.now, project, site_dir, share)
     else:
         _run_mkdocs(config_path, view.now, project)
+
+
+def _plan_names(plan: Plan) -> list[str]:
+    """What a reader searches the site for by name: people, tiers, channels, products."""
+    site = plan.site
+    products = [e.title for e in plan.entries if e.kind == Kind.PRODUCT]
+    return [m.name for m in site.team] + [t.name for t in site.tiers] + [c.name for c in plan.channels] + products
 
 
 def site_config(project_root: Path) -> Path:
@@ -186,12 +197,19 @@ def generated_config(
         },
         "plugins": {"search": {"lang": [site.language]}},
         "nav": pages.navigation(plan, view.team) + list(extra_nav),
-        "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
+        "markdown_extensions": _extensions(parent.get("markdown_extensions") or [], site.language),
         "not_in_nav": pages.unlisted(),
         **_copyright(parent, footer),
         "extra": {
             "plan_feeds": pages.site_feeds(plan),
             "plan_drafts": pages.drafts_banner(plan, view),
+            # Material's footer says "Made with Material for MkDocs" in English
+            # whatever the language: not shown
+            "generator": False,
+            # theme/404.html says these (Material's own 404 says "Not found")
+            "plan_not_found": {
+                key: label(site.language, f"site.not-found.{key}") for key in ("title", "text", "home")
+            },
         },
     }
 
@@ -207,10 +225,22 @@ def _copyright(parent: dict, footer: str) -> dict:
     return {"copyright": f"{own}<br>{line}" if own else line}
 
 
-def _extensions(listed: list) -> list:
-    """The team's Markdown extensions, plus the ones the generated pages need."""
+def _extensions(listed: list, language: str) -> list:
+    """The team's Markdown extensions, plus the ones the generated pages need;
+    `toc`'s heading links get a tooltip in the plan's language (its own says
+    "Permanent link") unless the team wrote one."""
     names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
-    return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    extensions = list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    return [_with_permalink_title(item, language) for item in extensions]
+
+
+def _with_permalink_title(item: object, language: str) -> object:
+    if item == "toc":
+        item = {"toc": {}}
+    if not (isinstance(item, dict) and next(iter(item)) == "toc"):
+        return item
+    options = item["toc"] if isinstance(item["toc"], dict) else {}
+    return {"toc": {"permalink_title": label(language, "site.permalink"), **options}}
 
 
 def _run_mkdocs(
@@ -230,7 +260,7 @@ def _run_mkdocs(
     with _captured_log() as records, _build_date(now):
         try:
             config = load_config(config_file=str(config_path), **overrides)
-            config.plugins["generator/search"] = SearchIndexer(project)
+            config.plugins["generator/search"] = SearchIndexer(project, config_path.parent / search.PLAN_WORDS)
             if share is not None:
                 config.plugins["generator/share"] = share
             config.plugins.on_startup(command="build", dirty=dirty)

@@ -525,14 +525,14 @@ def test_a_key_date_across_two_months_links_back_to_where_it_starts(tmp_path: Pa
 def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/subscribe/")
     headings = texts(doc, "article h2")
-    assert headings[1:] == ["团队成员的日历", "Google 日历", "Outlook", "Apple 日历（iPhone、iPad、Mac）"]
+    assert headings[1] == "团队成员的日历" and headings[-3:] == ["Apple 日历（iPhone、iPad、Mac）", "Outlook", "Google 日历"]
     body = text(doc.cssselect("article")[0])
     assert "大约每天刷新一次" in body and "每隔几个小时" in body and "可以自行设置" in body
-    assert "https://plan.example.cn/aurora/calendar/all.ics" in texts(doc, "code.plan-url")
+    assert "https://plan.example.cn/aurora/calendar/all.ics" in [c.text_content() for c in doc.cssselect("code.plan-url")]
     assert "webcal://plan.example.cn/aurora/calendar/events.ics" in hrefs(doc, "article a")
     # each member's own calendar, downloadable from a file the build wrote
-    people = doc.cssselect("h2#people + p + .plan-table-wrap")[0]
-    assert [text(s) for s in people.cssselect("tbody strong")] == ["林晓", "王磊", "赵敏"]
+    people = doc.cssselect("h2#people + p + .plan-subs")[0]
+    assert [text(s) for s in people.cssselect(".plan-sub__name strong")] == ["林晓", "王磊", "赵敏"]
     assert "webcal://plan.example.cn/aurora/calendar/people/wang.ics" in hrefs(people, "a")
     downloads = hrefs(people, "a[download]")
     assert len(downloads) == 3
@@ -551,6 +551,26 @@ def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
     facts = _facts(read_page(hostile.site, "events/standup/"))
     assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times"
     assert search_index(basic.site)["config"]["lang"] == ["zh"]
+
+
+
+def test_materials_own_strings_follow_the_plans_language(basic: Built, hostile: Built) -> None:
+    """Material says "Made with Material for MkDocs", "Permanent link" and
+    "404 - Not found" in English whatever the language: none of it is left."""
+    for built, link, missing, home in ((basic, "本节链接", "404 - 找不到页面", "回到首页"),
+                                       (hostile, "Link to this section", "404 - Page not found", "Back to the home page")):
+        for path in html_files(built.site):
+            page = path.read_text(encoding="utf-8")
+            assert "Made with" not in page and "Material for MkDocs" not in page, path
+            assert "Permanent link" not in page and "Not found" not in page, path
+        home_page = read_page(built.site, "")
+        links = home_page.cssselect("a.headerlink")
+        assert links and {a.get("title") for a in links} == {link}
+        not_found = read_page(built.site, "404.html")
+        assert texts(not_found, "article h1") == [missing]
+        back = [a for a in not_found.cssselect("article a") if text(a) == home]
+        found = resolve(built.site, "404.html", back[0].get("href"), urlsplit(built.plan.site.base_url).path)
+        assert len(back) == 1 and found is not None and found[0] == built.site / "index.html"
 
 
 # --- the build itself ------------------------------------------------------------------------
