@@ -78,3 +78,29 @@ def week_of_changes(target: Path) -> Path:
     (content / "brand-stories" / "old-story.yaml").unlink()
     commit(target, "撤下茶室的故事", "2027-06-12T09:30:00+08:00")
     return target
+
+
+def build(root: Path, out: Path, *options: str) -> Path:
+    """The whole build of a plan repository, through the command line as CI runs it."""
+    from conftest import run_cli
+
+    result = run_cli("--root", str(root), "--now", NOW, "--out", str(out), *options)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+TEAM = ("林晓", "周舟", "吴言")  # the plan's people, by name: the readers' build names none of them
+
+
+def busy_week(root: Path, posts: int = 60) -> Path:
+    """Adds a story with `posts` posts in the week after NOW, so that a digest
+    is longer than one WeCom message."""
+    slots = "".join(
+        f"  - channel: {'wechat' if n % 2 else 'weibo'}\n"
+        f"    at: 2027-06-{15 + n % 6} {8 + n % 12:02d}:{n % 60:02d}\n"
+        f"    title: 茶山日记 第 {n + 1} 篇：清晨的雾与新芽\n"
+        for n in range(posts)
+    )
+    path = root / "content" / "user-stories" / "busy-week.yaml"
+    path.write_text(f"title: 茶山日记\nowner: lin\nreviewer: zhou\npublish:\n{slots}", encoding="utf-8")
+    return root

@@ -9,7 +9,7 @@ Its time is its commit's (the build's now for one not yet committed).
 
 The team's build carries the team's changes (drafts, reassignments with the
 names of the people); the readers' build (`View.team` false) none of them
-(`History.shown`), as on the page. Without the history, the feed has no item
+(`History.shown`) and no owner named, as on the page. Without the history, the feed has no item
 and its subtitle says why.
 """
 
@@ -62,7 +62,7 @@ def render(plan: Plan, view: View, history: History) -> Output:
         fe.link(href=_link(plan, view, change, page), rel="alternate", type="text/html")
         fe.published(at)
         fe.updated(at)
-        detail = said.detail_text(language, change, zone, year)
+        detail = said.detail_text(language, change, zone, year, owners=view.team)
         committed = said.committed_text(language, change, zone)
         fe.summary(clean(label(language, "change.separator").join(p for p in (detail, committed) if p)), type="text")
         fe.category({"term": change.kind.value, "label": said.kind_text(language, change.kind)})

@@ -105,13 +105,19 @@ def _compared(
     asked: str | None = None,
 ) -> History:
     head = repo.head()
-    with scratch(repo.plan_at(base)) as folder:
-        old = check_plan(folder, reader)
-    if old.plan is None:
-        return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked)
+    files = repo.plan_at(base)
+    if not any(f.path == SITE_FILE for f in files):
+        # no plan yet at that revision (it came into the repository since): all of it is new
+        before = Plan.build(plan.site, (), (), ())
+    else:
+        with scratch(files) as folder:
+            old = check_plan(folder, reader)
+        if old.plan is None:
+            return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked)
+        before = old.plan
     touched = repo.touched_since(base)
     uncommitted = repo.uncommitted()
-    found = compare(old.plan, plan)
+    found = compare(before, plan)
     dated = [_dated(change, touched, uncommitted, head) for change in found]
     return History(base, head, _newest_first(dated), days=days, asked=asked)
 

@@ -5,7 +5,8 @@ and said here with the words every reader of it shares (`words.changes`).
 Without the history (a shallow clone, no git) the page says why and how to
 get it. The readers' build (`View.team` false) keeps the page, as readers
 want to know an event moved, but without what is the team's: no
-reassignment (it names people) and nothing of drafts (`History.shown`).
+reassignment (it names people), no owner named, and nothing of drafts
+(`History.shown`).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def groups(ctx: Context, history: History) -> tuple[GroupView, ...]:
                 kind=c.kind.value,
                 what=said.kind_text(ctx.language, c.kind),
                 subject=said.subject_text(ctx.language, c),
-                detail=said.detail_text(ctx.language, c, ctx.zone, year),
+                detail=said.detail_text(ctx.language, c, ctx.zone, year, owners=ctx.view.team),
                 committed=said.committed_text(ctx.language, c, ctx.zone),
             )
             for c in group.changes

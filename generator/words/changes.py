@@ -36,11 +36,12 @@ def subject_text(language: str, change: Change) -> str:
     return label(language, "change.slot", channel=change.channel_name)
 
 
-def detail_text(language: str, change: Change, zone: str, year: int | None = None) -> str:
+def detail_text(language: str, change: Change, zone: str, year: int | None = None, owners: bool = True) -> str:
     """How it changed: `6月16日 周三 20:00 → 6月18日 周五 20:00`, `林晓 → 吴言`,
     or the time it has (had, for what was removed or cancelled) and its owner.
 
-    Dates in `year` leave their year out (the digest's and the page's own year)."""
+    Dates in `year` leave their year out (the digest's and the page's own year).
+    Without `owners` (the readers' build) nobody is named."""
     old, new = change.old, change.new
     if change.kind is ChangeKind.MOVED and old is not None and new is not None:
         return label(language, "change.from_to", old=when_text(language, old.when, zone, year),
@@ -56,7 +57,7 @@ def detail_text(language: str, change: Change, zone: str, year: int | None = Non
     if change.kind in (ChangeKind.REMOVED, ChangeKind.CANCELLED) and when:
         when = label(language, "change.was", when=when)
     parts = [when] if when else []
-    if state.owner.id is not None and change.subject is not Subject.KEY_DATE:
+    if owners and state.owner.id is not None and change.subject is not Subject.KEY_DATE:
         parts.append(label(language, "change.owner", name=state.owner.name))
     return label(language, "change.separator").join(parts)
 
