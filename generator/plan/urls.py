@@ -103,3 +103,13 @@ def subscribe_dir() -> str:
 def image_file(path: str) -> str:
     """An entry's image (`image:` is a path under `content/`), published under `media/`."""
     return "media/" + path.lstrip("/")
+
+
+# --- what changed (issue #17) -------------------------------------------------
+
+CHANGES = "changes"  # the change feed's name: feeds/changes.atom.xml
+
+
+def changes_dir() -> str:
+    """`changes/`: this week's changes to the plan (本周变动)."""
+    return "changes/"
