@@ -156,7 +156,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     work = work_by_day(ctx, ctx.items)
     weeks = span([*days, *work])
     this_week = Link(ctx.t("calendar.this-week"), urls.calendar_week_dir()) if weeks else None
-    bar = filter_bar(ctx)
+    bar = filter_bar()
     overview = page(
         ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
         cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),

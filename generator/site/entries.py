@@ -102,7 +102,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         body=html(entry.body),
         schedule=schedule,
         referrers=_referrers(ctx, entry),
-        filters=filter_bar(ctx) if schedule else None,
+        filters=filter_bar() if schedule else None,
     )
     if isinstance(details, Product):
         return _with(view, features=details.features,
@@ -123,7 +123,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
         timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
-        return _with(view, timeline=timeline, filters=filter_bar(ctx) if schedule or timeline else None)
+        return _with(view, timeline=timeline, filters=filter_bar() if schedule or timeline else None)
     return view
 
 

@@ -21,6 +21,7 @@ from generator.plan.model import Entry, Kind, Plan
 from generator.plan.outputs import Finding, Output
 from generator.site.calendar_pages import render_calendar_pages
 from generator.site.entries import render_entries
+from generator.site.filters import render_choices
 from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
@@ -47,6 +48,7 @@ class Pages:
             *render_calendar_pages(self.ctx),
             *render_lists(self.ctx),
             render_lint(self.ctx),
+            render_choices(self.ctx),
             _feeds_sitemap(),
         ]
 

@@ -1,12 +1,14 @@
 /* The calendar views' filter: by channel, owner, status and tier.
 
-   The page brings everything: each filterable line (a month grid's chip, an
+   The build brings everything: each filterable line (a month grid's chip, an
    agenda's or a week's row, a schedule's row) carries data-channel,
-   data-owner, data-status and data-tiers, computed when the site was built;
-   the filter bar (form[data-plan-filter]) carries the choices, in the plan's
-   language, and the texts this script fills in. This script only compares:
-   it hides what does not match and says how many are shown. Lines without
-   data-status (key dates) are landmarks and always stay.
+   data-owner, data-status and data-tiers; plan-choices.js (written by the
+   build, loaded before this) sets window.planFilterChoices, the plan's
+   choices and the bar's words in its language; a page marks where its bar
+   goes (form[data-plan-filter], data-without naming a choice it has not).
+   This script builds the bar and only compares: it hides what does not
+   match and says how many are shown. Lines without data-status (key dates)
+   are landmarks and always stay.
 
    The choice is remembered in localStorage, so it follows the reader from
    page to page, and written into the page's address (?owner=...), so a link
@@ -87,6 +89,38 @@
     return true;
   }
 
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text; // text, never markup: names come from the plan
+    return made;
+  }
+
+  function build(form, choices) {
+    var without = (form.getAttribute("data-without") || "").split(" ");
+    form.setAttribute("aria-label", choices.label);
+    form.setAttribute("data-count", choices.count);
+    form.setAttribute("data-more", choices.more);
+    form.appendChild(element("span", "plan-filter__title", choices.label));
+    choices.selects.forEach(function (choice) {
+      if (without.indexOf(choice.name) >= 0) return;
+      var field = element("label", "plan-filter__field");
+      field.appendChild(element("span", "plan-filter__label", choice.label));
+      var select = element("select");
+      select.name = choice.name;
+      select.appendChild(new Option(choices.every, ""));
+      choice.options.forEach(function (option) { select.appendChild(new Option(option[1], option[0])); });
+      field.appendChild(select);
+      form.appendChild(field);
+    });
+    var reset = element("button", "plan-filter__reset", choices.reset);
+    reset.type = "reset";
+    form.appendChild(reset);
+    var count = element("output", "plan-filter__count");
+    count.setAttribute("aria-live", "polite");
+    form.appendChild(count);
+  }
+
   function apply(root, form, choice) {
     var shown = 0;
     var total = 0;
@@ -134,6 +168,9 @@
   }
 
   function setUp(form) {
+    var choices = window.planFilterChoices;
+    if (!choices || form.querySelector("select")) return; // no choices written, or built already
+    build(form, choices);
     var root = form.closest("article") || document.body;
     var present = selects(form);
     var choice = remembered();
