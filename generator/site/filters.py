@@ -23,6 +23,7 @@ and nowhere else.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,12 @@ def item_facets(ctx: Context, item: Item) -> Facets | None:
     if item.slot is not None:
         return slot_facets(ctx, item.slot, item.tiers)
     return Facets(item.channel or "", item.owner or "", item.status.value, " ".join(item.tiers))
+
+
+def rest_facets(facets: Iterable[Facets | None]) -> str:
+    """Several lines' facets in one attribute: `channel|owner|status|tiers`
+    each, `;` between; a landmark (no facets) is `-` (ids hold neither)."""
+    return ";".join("|".join((f.channel, f.owner, f.status, f.tiers)) if f else "-" for f in facets)
 
 
 def filter_bar(channels: bool = True) -> FilterBar:

@@ -130,13 +130,14 @@ def test_an_english_plan_says_its_choices_in_english(tmp_path) -> None:  # type:
     assert _data(english)["count"] == "{shown} of {total} shown"
 
 
-def test_a_busy_day_keeps_every_chip_for_the_filter() -> None:
-    """Four chips show; the rest are in the page, hidden, for a filter that leaves room."""
+def test_a_busy_day_hands_the_filter_the_facets_of_what_its_chips_leave_out() -> None:
+    """Four chips show; the day's "+n" carries the rest's facets, so the filter counts those that match."""
     doc = body(rendered(load_plan(BASIC), NOW)["calendar/2027-04/index.md"])
     cell = doc.cssselect("td[data-date='2027-04-10']")[0]
-    chips = cell.cssselect("a.plan-chip")
     agenda = doc.cssselect("#d-2027-04-10 li.plan-item")
-    assert len(chips) == len(agenda) == 5
-    assert ["plan-chip--over" in c.get("class") for c in chips] == [False] * 4 + [True]
-    assert texts(cell, ".plan-day__more") == ["+1"]
-    assert doc.cssselect("table.plan-month")[0].get("data-limit") == "4"
+    assert len(cell.cssselect("a.plan-chip")) == 4 and len(agenda) == 5
+    [more] = cell.cssselect(".plan-day__more")
+    assert more.text_content() == "+1"
+    fifth = _facets(agenda[4])  # the agenda lists the day's items in the grid's order
+    assert more.get("data-rest") == "|".join(fifth.get(k, "") for k in ("channel", "owner", "status", "tiers"))
+    assert fifth["status"]  # a publication or an event, not a key date

@@ -24,7 +24,6 @@
   var KEY = "community-plan.filter";
   var NAMES = ["channel", "owner", "status", "tier"];
   var HIDDEN = "plan-filtered"; // a class, not [hidden]: it wins over the line's own display
-  var OVER = "plan-chip--over";
 
   function remembered() {
     try {
@@ -78,14 +77,31 @@
     }
   }
 
-  function matches(element, choice) {
-    if (choice.channel && element.getAttribute("data-channel") !== choice.channel) return false;
-    if (choice.owner && element.getAttribute("data-owner") !== choice.owner) return false;
-    if (choice.status && element.getAttribute("data-status") !== choice.status) return false;
-    if (choice.tier) {
-      var tiers = " " + (element.getAttribute("data-tiers") || "") + " ";
-      if (tiers.indexOf(" " + choice.tier + " ") < 0) return false;
-    }
+  // a line's facets: from its data attributes, or one `channel|owner|status|tiers`
+  // of a day's "+n" link (the items past its chips; `-`: a landmark)
+  function facetsOf(element) {
+    return {
+      channel: element.getAttribute("data-channel") || "",
+      owner: element.getAttribute("data-owner") || "",
+      status: element.getAttribute("data-status") || "",
+      tiers: element.getAttribute("data-tiers") || ""
+    };
+  }
+
+  function restOf(text) {
+    return text.split(";").map(function (one) {
+      if (one === "-") return null;
+      var parts = one.split("|");
+      return { channel: parts[0], owner: parts[1], status: parts[2], tiers: parts[3] || "" };
+    });
+  }
+
+  function matches(facets, choice) {
+    if (facets === null) return true; // a landmark
+    if (choice.channel && facets.channel !== choice.channel) return false;
+    if (choice.owner && facets.owner !== choice.owner) return false;
+    if (choice.status && facets.status !== choice.status) return false;
+    if (choice.tier && (" " + facets.tiers + " ").indexOf(" " + choice.tier + " ") < 0) return false;
     return true;
   }
 
@@ -125,30 +141,23 @@
     var shown = 0;
     var total = 0;
     root.querySelectorAll("[data-status]").forEach(function (element) {
-      var keep = matches(element, choice);
+      var keep = matches(facetsOf(element), choice);
       element.classList.toggle(HIDDEN, !keep);
       if (!element.closest(".plan-month")) { // a grid's chips repeat the agenda's rows: counted once
         total += 1;
         if (keep) shown += 1;
       }
     });
-    // a month grid shows the first chips of a day that match, and "+n" for the rest
+    // a busy day of a month grid: its "+n" counts the items past its chips that
+    // match (a key date there only while nothing is chosen: it is no one's work)
     var more = form.getAttribute("data-more") || "+{n}";
-    root.querySelectorAll("table.plan-month").forEach(function (table) {
-      var limit = parseInt(table.getAttribute("data-limit"), 10) || 4;
-      table.querySelectorAll("td.plan-day").forEach(function (cell) {
-        var visible = 0;
-        cell.querySelectorAll(".plan-chip").forEach(function (chip) {
-          var keep = !chip.classList.contains(HIDDEN);
-          if (keep) visible += 1;
-          chip.classList.toggle(OVER, keep && visible > limit);
-        });
-        var link = cell.querySelector(".plan-day__more");
-        if (link) {
-          link.classList.toggle(HIDDEN, visible <= limit);
-          link.textContent = more.replace("{n}", String(Math.max(visible - limit, 0)));
-        }
-      });
+    var active = NAMES.some(function (name) { return choice[name]; });
+    root.querySelectorAll("table.plan-month .plan-day__more[data-rest]").forEach(function (link) {
+      var n = restOf(link.getAttribute("data-rest")).filter(function (facets) {
+        return facets === null ? !active : matches(facets, choice);
+      }).length;
+      link.classList.toggle(HIDDEN, n === 0);
+      link.textContent = more.replace("{n}", String(n));
     });
     root.querySelectorAll(".plan-agenda__day").forEach(function (day) {
       day.classList.toggle(HIDDEN, !day.querySelector("li.plan-item:not(." + HIDDEN + ")"));
@@ -157,7 +166,6 @@
       var empty = day.querySelector(".plan-week__empty");
       if (empty) empty.classList.toggle(HIDDEN, Boolean(day.querySelector("li.plan-item:not(." + HIDDEN + ")")));
     });
-    var active = NAMES.some(function (name) { return choice[name]; });
     form.classList.toggle("plan-filter--active", active);
     var count = form.querySelector(".plan-filter__count");
     if (count) {
