@@ -95,6 +95,11 @@ def calendar_week_dir(year: int | None = None, week: int | None = None) -> str:
     return f"calendar/{year:04d}-w{week:02d}/"
 
 
+def filter_choices_file() -> str:
+    """The calendar views' filter choices (channels, team, statuses, tiers), as a script every page loads."""
+    return "assets/javascripts/plan-choices.js"
+
+
 def subscribe_dir() -> str:
     """How to subscribe to the calendars, in the plan's language."""
     return "calendar/subscribe/"

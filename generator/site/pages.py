@@ -24,6 +24,7 @@ from generator.plan.outputs import Finding, Output
 from generator.site.calendar_pages import render_calendar_pages
 from generator.site.changes import render_changes
 from generator.site.entries import render_entries
+from generator.site.filters import render_choices
 from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
@@ -58,6 +59,7 @@ class Pages:
             *((render_changes(self.ctx),) if self.ctx.history is not None else ()),
             *render_lists(self.ctx),
             *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
+            render_choices(self.ctx),
             _feeds_sitemap(),
         ]
 
