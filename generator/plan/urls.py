@@ -103,3 +103,23 @@ def subscribe_dir() -> str:
 def image_file(path: str) -> str:
     """An entry's image (`image:` is a path under `content/`), published under `media/`."""
     return "media/" + path.lstrip("/")
+
+
+# --- the report (KPI actuals, monthly summaries): team outputs ---------------------
+
+
+def report_dir(year: int | None = None, month: int | None = None) -> str:
+    """`report/`: every KPI's chart and the months; `report/2027-06/`: one month's 绩效总结."""
+    if year is None or month is None:
+        return "report/"
+    return f"report/{year:04d}-{month:02d}/"
+
+
+def kpi_chart_file(ref: str) -> str:
+    """A KPI's chart (`goal-id.kpi-id`: ids never hold a dot, so no two collide)."""
+    return f"report/charts/{ref}.svg"
+
+
+def kpi_anchor(ref: str) -> str:
+    """Where a KPI's chart is on the report page: `report/#kpi-loyalty.member-activity`."""
+    return f"{report_dir()}#kpi-{ref}"

@@ -26,6 +26,7 @@ from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
 from generator.site.posts import TODAY_DIR, render_today
+from generator.site.report import render_report
 from generator.site.team import render_team
 from generator.site.view import Context, PageCache, alternates, context, docs_path
 from generator.plan.visibility import View
@@ -49,7 +50,8 @@ class Pages:
             render_home(self.ctx),
             *render_calendar_pages(self.ctx),
             *render_lists(self.ctx),
-            *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
+            *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx), *render_report(self.ctx))
+              if self.ctx.view.team else ()),
             _feeds_sitemap(),
         ]
 
@@ -84,7 +86,7 @@ def _feeds_sitemap() -> Output:
 
 def navigation(plan: Plan, team: bool = True) -> list[object]:
     """The nav for `mkdocs.yml`: home, calendar, then one index page per section;
-    the team's page (`View.team`) and the lint last."""
+    the team's pages (`View.team`: today's posts, the team, the report) and the lint last."""
     language = plan.site.language
     nav: list[object] = [
         {label(language, "home"): docs_path("")},
@@ -96,20 +98,23 @@ def navigation(plan: Plan, team: bool = True) -> list[object]:
     if team:
         nav.append({label(language, "today"): docs_path(TODAY_DIR)})
         nav.append({label(language, "team"): docs_path(urls.team_dir())})
+        nav.append({label(language, "report"): docs_path(urls.report_dir())})
         nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav
 
 
 def unlisted() -> str:
     """`not_in_nav` patterns: every page below a section's index page, each
-    person's page (reached from the team's), and the calendar's month and week
-    pages (reached from the calendar page, month by month and week by week)."""
+    person's page (reached from the team's), the calendar's month and week
+    pages (reached from the calendar page, month by month and week by week)
+    and the report's months (from the report page)."""
     patterns = [f"/{section}/*/" for section in SECTIONS]
     patterns.append(f"/{urls.team_dir()}*/")
     calendar = urls.calendar_page_dir()
     patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
     patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-w[0-9][0-9]/")  # urls.calendar_week_dir
     patterns.append(f"/{urls.calendar_week_dir()}")  # this week's
+    patterns.append(f"/{urls.report_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.report_dir(year, month)
     return "\n".join(patterns) + "\n"
 
 
