@@ -21,6 +21,7 @@ from generator.build import parallel
 from generator.build.mkdocs import site as sitebuild
 from generator.build.memo import Memo
 from generator.build.pages import render_pages
+from generator.site import pages as site_pages
 from generator.plan.model import Plan
 from generator.plan.outputs import Finding, Output
 from generator.plan.visibility import View
@@ -103,10 +104,12 @@ def refresh_files(plan: Plan, view: View, out: Path) -> None:
 
 def _files(plan: Plan, view: View) -> list[Output]:
     """Everything but the site's pages: calendars, feeds, and for the team the
-    editor schema (it lists the team's ids and the audience tiers)."""
+    editor schema (it lists the team's ids and the audience tiers) and the
+    report's charts (`site.pages.beside`)."""
     return [
         *calendars.render(plan, view),
         *feeds.render(plan, view),
+        *site_pages.beside(plan, view),
         *(editor_schema.render(plan, plan.site.language) if view.team else ()),
     ]
 

@@ -36,12 +36,15 @@ COLUMNS = ("kpi", "date", "value", "note")
 REQUIRED = ("kpi", "date", "value")
 # What a header in Chinese would call the columns: said as the hint, never read as the column
 _ALIASES = {"指标": "kpi", "kpi id": "kpi", "日期": "date", "时间": "date", "数值": "value", "值": "value",
-            "实际": "value", "实际值": "value", "备注": "note", "说明": "note"}
+            "实际": "value", "实际值": "value", "备注": "note", "说明": "note",
+            "day": "date", "time": "date", "actual": "value", "comment": "note", "remark": "note"}
 _DELIMITERS = (",", "\t", ";")
 _FULLWIDTH_COMMA = "，"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OTHER_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _UNIT_MARKS = "%‰+ "  # what a number may carry when copied from a back office: 21.5%, +3
 _SHOWN_OPTIONS = 12  # an unknown KPI lists the known ones, up to this many
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
@@ -53,6 +56,7 @@ class KnownKpi:
 
     ref: str
     name: str
+    unit: str = ""
 
 
 @dataclass(slots=True)
@@ -84,7 +88,8 @@ def known_kpis(site: Node | None) -> tuple[KnownKpi, ...]:
         for kpi in _items(_get(goal, "kpis")):
             kpi_id = _text(_get(kpi, "id"))
             if ID_PATTERN.match(kpi_id):
-                found.append(KnownKpi(f"{goal_id}.{kpi_id}", _text(_get(kpi, "name")).strip()))
+                name, unit = _text(_get(kpi, "name")).strip(), _text(_get(kpi, "unit")).strip()
+                found.append(KnownKpi(f"{goal_id}.{kpi_id}", name, unit))
     return tuple(found)
 
 
@@ -349,7 +354,7 @@ def _number(cell: _Cell, kpi: KnownKpi | None, ctx: Context) -> float | None:
         number = float(value)
         if math.isfinite(number):
             return number
-    plain = _number_hint(value)
+    plain = _number_hint(value, kpi.unit if kpi else "")
     where = _at(cell.line, cell.column)
     if plain:
         ctx.error(where, "actuals.value_marked", value=value, number=plain)
@@ -358,9 +363,17 @@ def _number(cell: _Cell, kpi: KnownKpi | None, ctx: Context) -> float | None:
     return None
 
 
-def _number_hint(value: str) -> str:
-    """The number in a value copied with its marks: 21.5% → 21.5, 1,820 → 1820, ２１．５ → 21.5."""
-    plain = unicodedata.normalize("NFKC", value).replace(",", "").replace("，", "").strip(_UNIT_MARKS)
+def _number_hint(value: str, unit: str) -> str:
+    """The number in a value copied with its marks: 21.5% → 21.5, 9.5 小时 → 9.5
+    (the KPI's unit), 1,820 → 1820, 4,1 → 4.1 (a decimal comma), ２１．５ → 21.5."""
+    plain = unicodedata.normalize("NFKC", value).replace("，", ",").strip()
+    if unit and plain.endswith(unicodedata.normalize("NFKC", unit)):
+        plain = plain[: -len(unicodedata.normalize("NFKC", unit))]
+    plain = plain.strip(_UNIT_MARKS)
+    if _THOUSANDS.fullmatch(plain):
+        plain = plain.replace(",", "")
+    elif _DECIMAL_COMMA.fullmatch(plain):
+        plain = plain.replace(",", ".")
     if plain != value and _NUMBER.fullmatch(plain) and math.isfinite(float(plain)):
         return plain
     return ""

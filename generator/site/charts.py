@@ -18,7 +18,8 @@ The SVG is made to be safe and the same every time:
 - the same chart gives the same bytes: no date, a fixed hash salt for ids.
 
 No pyplot: a `Figure` of its own per chart, so nothing is global but the
-rcParams, set only for the drawing (`rc_context`).
+rcParams, set only for the drawing (`rc_context`). matplotlib is imported
+when the first chart is drawn.
 """
 
 from __future__ import annotations
@@ -29,16 +30,14 @@ import warnings
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import matplotlib
 from lxml import etree
-from matplotlib import dates as mdates
-from matplotlib import font_manager
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from generator.site.time import number_text
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -77,6 +76,7 @@ class Chart:
 
     title: str
     caption: str  # the pace in words: flagged by words, not by colour alone
+    label: str  # both, as the SVG's <title>
     tone: str  # a key of TONES
     actual_label: str
     points: tuple[Plotted, ...]
@@ -89,8 +89,14 @@ class Chart:
     description: str  # every figure in words: the SVG's <desc>
 
 
+@lru_cache(maxsize=256)  # the preview redraws only the charts whose KPI changed
 def draw(chart: Chart) -> bytes:
     """The chart as SVG bytes."""
+    # matplotlib takes a second to import: only a build that draws a chart pays it (not --public, not check)
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
     rc = {
         "svg.fonttype": "none",
         "svg.hashsalt": "community-plan",
@@ -115,6 +121,9 @@ def draw(chart: Chart) -> bytes:
 
 
 def _plot(figure: Figure, chart: Chart) -> None:
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
     axes = figure.add_subplot()
     color = TONES.get(chart.tone, TONES["none"])
     first, last = (mdates.date2num(d) for d in chart.span)
@@ -168,6 +177,8 @@ def _value_range(chart: Chart) -> tuple[float, float]:
 @lru_cache(maxsize=1)
 def _fonts() -> tuple[str, ...]:
     """The families matplotlib measures with: the CJK ones installed here, then DejaVu (matplotlib's own)."""
+    from matplotlib import font_manager
+
     installed = {f.name for f in font_manager.fontManager.ttflist}
     return tuple(name for name in _MEASURED_WITH if name in installed) or ("DejaVu Sans",)
 
@@ -189,7 +200,7 @@ def _clean(data: bytes, chart: Chart) -> bytes:
             element.set("style", re.sub(r"font-family: [^;]+", f"font-family: {FONT_FAMILY}", style))
     etree.cleanup_namespaces(root)
     title = etree.Element(f"{{{SVG_NS}}}title")
-    title.text = f"{chart.title}: {chart.caption}"
+    title.text = chart.label
     desc = etree.Element(f"{{{SVG_NS}}}desc")
     desc.text = chart.description
     root.insert(0, desc)

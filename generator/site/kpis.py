@@ -82,11 +82,15 @@ def chart(ctx: Context, s: Standing) -> Chart:
     end = s.end
     pace = (Plotted(s.start.day, s.start.value, ""), Plotted(end.day, end.value, "")) if s.start and end else None
     days = [p.day for p in points] + ([p.day for p in pace] if pace else []) + [today(ctx)]
-    first, last = min(days), max(days)
-    margin = timedelta(days=max(6, (last - first).days // 30))
+    # from the month of the first day to the start of the month after the last: two ticks at least to read dates by
+    first, last = _month_start(min(days)), _month_start(_month_start(max(days)) + timedelta(days=32))
+    # 月活跃会员占比（%）; a unit with brackets of its own follows a dot: 社区服务满意度 · 分（满分 5 分）
+    title = kpi.name + (ctx.aside(kpi.unit) if "（" not in kpi.unit and "(" not in kpi.unit else f" · {kpi.unit}")
+    words = caption(ctx, s)
     return Chart(
-        title=f"{kpi.name} · {kpi.unit}" if kpi.unit else kpi.name,
-        caption=caption(ctx, s),
+        title=title if kpi.unit else kpi.name,
+        caption=words,
+        label=ctx.t("chart.label", name=kpi.name, caption=words),
         tone=tone(s),
         actual_label=ctx.t("chart.actual"),
         points=points,
@@ -94,23 +98,24 @@ def chart(ctx: Context, s: Standing) -> Chart:
         target=Level(kpi.target, ctx.t("chart.target", value=figure(kpi, kpi.target))),
         pace=pace,
         pace_label=ctx.t("chart.pace", date=kpi.due.isoformat()) if kpi.due else "",
-        span=(first - margin, last + margin),
-        ticks=_ticks(ctx, first - margin, last + margin),
+        span=(first, last),
+        ticks=_ticks(ctx, first, last),
         description=_description(ctx, s),
     )
 
 
 def render_charts(ctx: Context) -> list[Output]:
-    """Every KPI's chart as of now, `report/charts/<goal>.<kpi>.svg`. The
-    preview keeps them from one edit to the next while their KPI stands still."""
+    """Every KPI's chart as of now, `report/charts/<goal>.<kpi>.svg`."""
     day = today(ctx)
-    outputs = []
-    for goal in ctx.plan.site.goals:
-        for kpi in goal.kpis:
-            drawn = chart(ctx, standing_on(ctx, kpi, day))
-            svg = ctx.memo.get(("chart", drawn), lambda: draw(drawn).decode()) if ctx.memo else draw(drawn).decode()
-            outputs.append(Output(urls.kpi_chart_file(kpi.ref), svg.encode()))
-    return outputs
+    return [
+        Output(urls.kpi_chart_file(kpi.ref), draw(chart(ctx, standing_on(ctx, kpi, day))))
+        for goal in ctx.plan.site.goals
+        for kpi in goal.kpis
+    ]
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
 
 
 def _ticks(ctx: Context, first: date, last: date) -> tuple[tuple[date, str], ...]:

@@ -26,6 +26,7 @@ from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
 from generator.site.posts import TODAY_DIR, render_today
+from generator.site.kpis import render_charts
 from generator.site.report import render_report
 from generator.site.team import render_team
 from generator.site.view import Context, PageCache, alternates, context, docs_path
@@ -70,6 +71,12 @@ def render(
     """Every page, in one process."""
     pages = prepare(plan, view, findings, cache)
     return sorted([*pages.other_pages(), *pages.entry_pages(pages.entries)], key=lambda o: o.path)
+
+
+def beside(plan: Plan, view: View) -> list[Output]:
+    """What the pages show that MkDocs need not see: each KPI's chart, a team
+    output. The build draws them beside the site build, on the second core."""
+    return render_charts(context(plan, view)) if view.team else []
 
 
 def _feeds_sitemap() -> Output:

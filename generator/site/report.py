@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from generator.plan import urls
 from generator.plan.outputs import Output
 from generator.plan.pace import plan_start
-from generator.site.kpis import caption, render_charts, standing_on, today, tone
+from generator.site.kpis import caption, standing_on, today, tone
 from generator.site.report_month import Month, MonthView, month_view
 from generator.site.time import month_title
 from generator.site.view import Context, Link, page
@@ -56,15 +56,14 @@ class ReportView:
 
 
 def render_report(ctx: Context) -> list[Output]:
-    """The report page, one page a month, and the charts."""
+    """The report page and one page a month; the charts they show are drawn
+    beside the site build (`kpis.render_charts`)."""
     views = {m: month_view(ctx, *m) for m in report_months(ctx)}
-    outputs = [
+    return [
         page(ctx, urls.report_dir(), "report.md.j2", {"title": ctx.t("report"), **REPORT_META},
              r=_report_view(ctx, views)),
         *(_month_page(ctx, m, v) for m, v in views.items()),
-        *render_charts(ctx),
     ]
-    return outputs
 
 
 def report_months(ctx: Context) -> tuple[Month, ...]:

@@ -744,6 +744,7 @@ WORDS: dict[str, str] = {
     "chart.caption.undated": "{value}, undated: record each figure with its date in content/actuals.csv",
     "chart.caption.none": "No actual figure yet",
     "chart.worse": "; worse than the baseline by {by}",
+    "chart.label": "{name}: {caption}",
     "chart.actual": "Actual",
     "chart.baseline": "Baseline {value}",
     "chart.target": "Target {value}",

@@ -718,6 +718,7 @@ WORDS: dict[str, str] = {
     "chart.caption.undated": "实际 {value}，没有日期：在 content/actuals.csv 里按日期记下每次的数值",
     "chart.caption.none": "尚无实际数据",
     "chart.worse": "；比基线还差 {by}",
+    "chart.label": "{name}：{caption}",
     "chart.actual": "实际",
     "chart.baseline": "基线 {value}",
     "chart.target": "目标 {value}",

@@ -67,7 +67,7 @@ def test_one_markdown_page_per_url(basic) -> None:  # type: ignore[no-untyped-de
     with_drafts = _pages(basic, drafts=True)
     assert {"products/aurora-band/index.md", "products/old-charger/index.md",
             "events/secret-preview/index.md", "user-stories/first-week/index.md"} <= set(with_drafts)
-    assert all(path.endswith("index.md") for path in rendered if not path.startswith(("feeds/", "report/charts/")))
+    assert all(path.endswith("index.md") for path in rendered if not path.startswith("feeds/"))
 
 
 def test_rendering_is_pure_and_follows_the_builds_now(basic) -> None:  # type: ignore[no-untyped-def]
@@ -106,15 +106,18 @@ def test_navigation_lists_sections_only(basic) -> None:  # type: ignore[no-untyp
     assert targets == [
         "index.md", "calendar/index.md", "calendar/subscribe/index.md", "products/index.md",
         "user-stories/index.md", "brand-stories/index.md", "events/index.md", "campaigns/index.md",
-        "channels/index.md", "tiers/index.md", "today/index.md", "team/index.md", "lint/index.md",
+        "channels/index.md", "tiers/index.md", "today/index.md", "team/index.md", "report/index.md",
+        "lint/index.md",
     ]
     # the readers' site (--public) has none of the team's sections
     public = [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
-    assert public == [t for t in targets if t not in ("tiers/index.md", "today/index.md", "team/index.md", "lint/index.md")]
+    team_only = ("tiers/index.md", "today/index.md", "team/index.md", "report/index.md", "lint/index.md")
+    assert public == [t for t in targets if t not in team_only]
     assert [next(iter(item)) for item in nav][:3] == ["首页", "日历", "订阅日历"]
-    assert next(iter(nav[-2])) == "团队"
+    assert [next(iter(item)) for item in nav[-3:-1]] == ["团队", "绩效报告"]
     assert "team/index.md" not in [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
     assert "/team/*/" in pages.unlisted().splitlines()  # each person's page: reached from the team's
+    assert "/report/[0-9][0-9][0-9][0-9]-[0-9][0-9]/" in pages.unlisted().splitlines()  # each month: from the report
 
 
 def test_channel_pages_announce_their_own_feeds(basic) -> None:  # type: ignore[no-untyped-def]
