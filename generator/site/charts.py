@@ -161,7 +161,7 @@ def _plot(figure: Figure, chart: Chart) -> None:
     shown = [handles[gid] for gid in ("actual", "baseline", "target", "pace") if gid in handles]
     axes.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=4, frameon=False,
                 fontsize=8.5, handlelength=2.4)
-    figure.subplots_adjust(left=0.1, right=0.98, top=0.78, bottom=0.24)
+    figure.subplots_adjust(left=0.1, right=0.94, top=0.78, bottom=0.24)  # room for the last month's label
 
 
 def _value_range(chart: Chart) -> tuple[float, float]:

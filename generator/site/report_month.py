@@ -21,6 +21,7 @@ import calendar as months
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from generator.lint.coverage import local_day
 from generator.plan import progress, urls
@@ -29,9 +30,7 @@ from generator.plan.visibility import PUBLIC
 from generator.site.items import EVENT
 from generator.site.kpis import caption, expected_figure, figure, pace_label, standing_on, today, tone
 from generator.site.time import date_text, day_of, month_title, short_date_text
-from generator.site.view import Badge, Context, Link, member_name, slot_badges
-from generator.site.view import entry_link
-from zoneinfo import ZoneInfo
+from generator.site.view import Badge, Context, Link, entry_link, member_name, slot_badges
 
 Month = tuple[int, int]
 
