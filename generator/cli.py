@@ -1,7 +1,8 @@
 """The command line: the only place that prints problems and picks exit codes.
 
 Exit status: 0 built or checked (warnings alone), 1 the plan has errors (or
-warnings under --strict) or the build failed, 2 the command itself is wrong.
+warnings under --strict) or the build or upload failed, 2 the command itself is
+wrong, 3 `next --since`: nothing changed since that build.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from generator.plan.check import CheckResult, check_plan
 from generator.editor import schema as editor_schema
+from generator.build import stamp as stamps
 from generator.build.prepare import checked, now_source, resolve_now
 from generator.editor.init import starter_files, tool_source
 from generator.plan.schema import LANGUAGES
@@ -27,6 +29,7 @@ from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
 from generator.plan.visibility import View
 from generator.plan.zones import DEFAULT_ZONE
 from generator.build.writer import write_outputs
+from generator import sheets
 
 EPILOG = """\
 例子 examples:
@@ -36,13 +39,19 @@ EPILOG = """\
   python build.py --now "2027-04-01 09:00" --drafts --out /tmp/preview
   python build.py new event chengdu-meetup   新建 content/events/chengdu-meetup.yaml（含全部字段与注释）
   python build.py schema          更新 schema/，编辑器（VS Code YAML 插件）据此自动补全和校验
+  python build.py next            网站下一次会变化的时刻和原因（CI 据此决定是否重新发布）
+  python build.py deploy s3://bucket/plan --endpoint https://oss-cn-hangzhou.aliyuncs.com   上传 site/ 到对象存储
+  python build.py export plan.xlsx            把计划导出为表格（也可以是 plan.csv）
+  python build.py import plan.xlsx --apply    把表格里的修改写回 YAML（不加 --apply 只列出修改）
 
 问题的格式 problems print as:
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
   （文件:行:列: 级别: 说明 — open the file at that line and column）
+  plan.xlsx:全部!F12: error: 未知的渠道 “微薄”，你是不是想写 “微博”？
+  （表格:工作表!单元格 — a spreadsheet's problems name the sheet and the cell）
 
-退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建失败，
-2 命令写错了。出错时 site/ 保持原样，不会留下半成品。
+退出码 exit status: 0 成功（只有警告也算成功），1 计划有错误（或 --strict 下有警告）或构建、上传失败，
+2 命令写错了，3 next --since：与已发布的版本相比没有变化。出错时 site/ 保持原样，不会留下半成品。
 """
 
 ENGINES = ("mkdocs", "zensical")
@@ -101,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
     commands = parser.add_subparsers(
-        dest="command", metavar="{build,check,serve,new,schema,init}", title="命令 commands",
+        dest="command", metavar="{build,check,serve,new,schema,export,import,init,next,deploy}", title="命令 commands",
         parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
     )
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
@@ -124,6 +133,19 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="本地预览并自动刷新 preview with live reload")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="把计划导出为表格：每次发布一行，另有每月一张表 export the plan as a spreadsheet",
+    )
+    export.add_argument("file", type=Path, help="要写的 .xlsx 或 .csv 文件 the file to write")
+    sheet_import = commands.add_parser(
+        "import", parents=[common],
+        help="读回编辑过的表格：先列出将要做的修改，加 --apply 才写入 YAML import an edited spreadsheet",
+    )
+    sheet_import.add_argument("file", type=Path, help="export 导出后编辑过的 .xlsx 或 .csv 文件 the edited file")
+    sheet_import.add_argument(
+        "--apply", action="store_true", help="把修改写入计划的 YAML 文件（默认只列出） write the changes"
+    )
     init = commands.add_parser(
         "init",
         parents=[common],
@@ -136,6 +158,18 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--example", action="store_true", help="复制完整的示例计划（2027 年）代替起步计划 copy the full example plan"
     )
+    nxt = commands.add_parser("next", parents=[common], help="网站下一次变化的时刻和原因 when the site next changes")
+    nxt.add_argument(
+        "--since", metavar="BUILD_JSON",
+        help="与已发布的 build.json（文件或网址）比较：需要重新发布时退出码 0，没有变化时 3"
+        " compare with a deployed build.json (a file or a URL): exit 0 to publish, 3 when nothing changed",
+    )
+    deploy = commands.add_parser(
+        "deploy", parents=[common], help="把构建好的网站上传到 S3 兼容的存储桶 upload the built site to an S3-compatible bucket"
+    )
+    deploy.add_argument("target", help="s3://存储桶[/前缀] s3://BUCKET[/PREFIX]")
+    deploy.add_argument("--endpoint", help="存储服务地址，如 https://oss-cn-hangzhou.aliyuncs.com the service's URL")
+    deploy.add_argument("--out", type=Path, help="构建好的网站所在目录（默认：项目下的 site/） the built site")
     return _bilingual(parser)
 
 
@@ -173,10 +207,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{_program()}: error: {hint}", file=sys.stderr)
             return 2
     result = check_plan(root)
+    if command == "deploy":
+        return _deploy(args.target, args.endpoint, args.out or root / "site", result.language)
+    if command == "export":
+        return _export(result, args)
+    if command == "import":
+        return _import(root, result, args)
     if command == "new":
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
+    as_written = result.plan  # statuses as written: `next` needs to know what a post becomes when due
     result, view, findings = checked(result, args.now, args.drafts, args.public)
     style = getattr(args, "format", "text")
     _print_problems(result, style)
@@ -190,7 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if command == "check":
         return 0
-    return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine)
+    assert as_written is not None
+    stamp = stamps.make(root, as_written, view)
+    if command == "next":
+        return _next(stamp, result.language, args.since)
+    return _build(root, result, view, findings, out, f"cli.now_{now_source(args.now)}", args.engine, stamp)
 
 
 def _build(
@@ -201,12 +246,13 @@ def _build(
     out: Path,
     now_source: str,
     engine: str = "mkdocs",
+    stamp: stamps.Stamp | None = None,
 ) -> int:
     language = result.language
     try:
         from generator.build.pipeline import build  # MkDocs is imported only when building
 
-        report = build(root, result.plan, view, out, engine=engine, findings=findings)
+        report = build(root, result.plan, view, out, engine=engine, findings=findings, stamp=stamp)
     except Exception as exc:  # any failure past the check leaves `out` as it was
         detail = f"{type(exc).__name__}: {exc}"
         print(f"{_program()}: error: {label(language, 'cli.build_failed', detail=detail)}", file=sys.stderr)
@@ -223,9 +269,31 @@ def _build(
     lines = [
         label(language, "cli.built", out=str(out), files=report.files, size=size),
         label(language, "cli.built_as_of", now=as_of, source=label(language, now_source)),
+        *([label(language, "cli.next", line=stamp.next.line(language))] if stamp is not None else []),
         label(language, "cli.look", serve=serve, address="http://127.0.0.1:8000/", index=str(out / "index.html")),
     ]
     print("\n".join(lines), file=sys.stderr)
+    return 0
+
+
+def _next(stamp: stamps.Stamp, language: str, since: str | None) -> int:
+    """The next change, one line; with --since, 0 when the site differs from that build's, 3 when not."""
+    print(stamp.next.line(language))
+    if since is None:
+        return 0
+    return 0 if stamps.changed_since(stamps.read(since), stamp) else 3
+
+
+def _deploy(target: str, endpoint: str | None, out: Path, language: str) -> int:
+    from generator.build import deploy  # boto3 is imported only when deploying
+
+    try:
+        report = deploy.publish(out, target, endpoint, os.environ)
+    except deploy.DeployError as error:
+        values = {"command": f"{_program()} build", **error.values}
+        print(f"{_program()} deploy: error: {label(language, error.key, **values)}", file=sys.stderr)
+        return 1
+    print(label(language, "deploy.done", target=target, **report.counts()), file=sys.stderr)
     return 0
 
 
@@ -324,3 +392,89 @@ def _schema(root: Path, result: CheckResult, only_check: bool) -> int:
     for path in stale:
         print(path)
     return 0
+
+
+def _export(result: CheckResult, args: argparse.Namespace) -> int:
+    """The plan as a spreadsheet, for the people who plan in one (`generator.sheets`)."""
+    file: Path = args.file
+    language = result.language
+    if file.suffix.lower() not in sheets.FORMATS:
+        print(f"{_program()} export: error: {label(language, 'sheets.unknown_format', path=str(file))}", file=sys.stderr)
+        return 2
+    if args.public:
+        print(f"{_program()} export: error: {label(language, 'sheets.public')}", file=sys.stderr)
+        return 2
+    if result.plan is None:
+        return _refuse_unchecked(result)
+    suffix = file.suffix.lower()
+    data = sheets.export(result.plan, suffix, resolve_now(args.now, result.plan.site.timezone))
+    write_outputs(file.parent, [Output(file.name, data)])
+    rows, count = sheets.rows_of(result.plan), sheets.sheets_of(result.plan, suffix)
+    print(label(language, "sheets.exported", path=str(file), rows=rows, sheets=count))
+    return 0
+
+
+def _import(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
+    """A spreadsheet's edits: listed (a dry run), or with --apply written into the YAML.
+
+    Problems go to standard error, one `plan.xlsx:全部!F12: error: …` line each, all
+    of them; with any error nothing is written."""
+    file: Path = args.file
+    language = result.language
+    if file.suffix.lower() not in sheets.FORMATS:
+        print(f"{_program()} import: error: {label(language, 'sheets.unknown_format', path=str(file))}", file=sys.stderr)
+        return 2
+    if not file.is_file():
+        print(f"{_program()} import: error: {label(language, 'sheets.missing', path=str(file))}", file=sys.stderr)
+        return 2
+    if result.plan is None:
+        return _refuse_unchecked(result)
+    found = sheets.import_sheet(root, result.plan, str(file), file.read_bytes())
+    if found.encoding:
+        print(label(language, "sheets.encoding", path=str(file), encoding=found.encoding), file=sys.stderr)
+    for problem in found.problems:
+        print(problem.line(language), file=sys.stderr)
+    errors = sum(p.is_error for p in found.problems)
+    if args.strict:
+        errors = len(found.problems)
+    if not errors and has_errors(found.after):
+        print(label(language, "sheets.after_check"), file=sys.stderr)
+        for problem in found.after:
+            if problem.severity is Severity.ERROR:
+                print(problem_line(problem, language), file=sys.stderr)
+                errors += 1
+    if errors:
+        print(label(language, "sheets.refused", path=str(file), errors=errors))
+        return 1
+    if not found.files:
+        print(label(language, "sheets.no_changes", path=str(file)))
+        return 0
+    _print_changes(found, language)
+    count = len(found.changes) + len(found.additions)
+    if not args.apply:
+        print(label(language, "sheets.dry_run", path=str(file), changes=count, files=len(found.files)))
+        return 0
+    write_outputs(root, found.files)
+    print(label(language, "sheets.applied", files=len(found.files), changes=count))
+    return 0
+
+
+def _print_changes(found: sheets.Imported, language: str) -> None:
+    """Per file: each cell's change, each new slot, then the file's diff."""
+    diffs = dict(found.diffs)
+    for output in found.files:
+        print(output.path)
+        for change in (c for c in found.changes if c.path == output.path):
+            print("  " + label(language, "sheets.change", cell=change.place, column=change.column, old=change.old,
+                               new=change.new))
+        for addition in (a for a in found.additions if a.path == output.path):
+            print("  " + label(language, "sheets.change.added", cell=addition.place, what=addition.what))
+        print(diffs[output.path], end="")
+
+
+def _refuse_unchecked(result: CheckResult) -> int:
+    """A sheet is made from, and read into, a plan that checks."""
+    _print_problems(result)
+    errors = sum(p.severity is Severity.ERROR for p in result.problems)
+    print(label(result.language, "cli.check_failed", errors=errors, warnings=len(result.problems) - errors))
+    return 1

@@ -87,7 +87,8 @@ def test_the_starter_plan_checks_clean_and_builds(tmp_path: Path, language: str)
     files = _files(target)
     for wanted in (
         "content/site.yaml", "content/channels.yaml", "calendar/key-dates.yaml", ".gitignore",
-        ".pre-commit-config.yaml", ".vscode/settings.json", ".github/workflows/plan.yml", "schema/events.schema.json",
+        ".pre-commit-config.yaml", ".vscode/settings.json", ".github/workflows/plan.yml", ".gitlab-ci.yml",
+        "schema/events.schema.json",
     ):
         assert wanted in files
     assert not [f for f in files if f.endswith(".py")]  # none of the generator's code

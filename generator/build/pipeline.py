@@ -19,7 +19,9 @@ from generator import feeds
 from generator.build import parallel
 
 from generator.build.mkdocs import site as sitebuild
+from generator.build import stamp as stamps
 from generator.build.memo import Memo
+from generator.build.stamp import Stamp
 from generator.build.pages import render_pages
 from generator.site import pages as site_pages
 from generator.plan.model import Plan
@@ -42,13 +44,17 @@ def build(
     memo: Memo[str] | None = None,
     engine: str = "mkdocs",
     findings: tuple[Finding, ...] = (),
+    stamp: Stamp | None = None,
 ) -> BuildReport:
     """Builds everything into `out`, replacing it whole; on failure `out` is untouched.
 
+    With a `stamp` (`build.stamp.make`) the build writes `build.json` and every
+    page's footer says when it was built and when the plan next changes it.
     Only the preview keeps pages from one build to the next (`memo`).
     `engine` "zensical" builds the same pages with Zensical (an optional extra, `build.zensical`);
     `findings` are the lint page's (`prepare.checked`)."""
     check_out_folder(out, project_root)
+    footer = stamps.footer(stamp, plan.site.language) if stamp is not None else ""
     cores = parallel.decide(len(view.pages), preview=memo is not None)
     staging = staging_for(out)
     try:
@@ -57,10 +63,12 @@ def build(
             if engine == "zensical":
                 from generator.build import zensical  # an optional extra: imported only when asked for
 
-                zensical.build_site(project_root, plan, view, staging, docs)
+                zensical.build_site(project_root, plan, view, staging, docs, footer)
             else:
-                sitebuild.build_site(project_root, plan, view, staging, docs, two_runs=cores.two_mkdocs_runs)
-            write_outputs(staging, files.result())
+                sitebuild.build_site(
+                    project_root, plan, view, staging, docs, two_runs=cores.two_mkdocs_runs, footer=footer
+                )
+            write_outputs(staging, [*files.result(), *([stamps.render(stamp)] if stamp is not None else [])])
         report = _measure(staging)
         replace(out, staging)
     finally:

@@ -59,7 +59,7 @@ def missing() -> str | None:
 
 
 def build_site(
-    project_root: Path, plan: Plan, view: View, site_dir: Path, docs_pages: list[Output]
+    project_root: Path, plan: Plan, view: View, site_dir: Path, docs_pages: list[Output], footer: str = ""
 ) -> None:
     """Builds the site of the rendered `docs_pages` with Zensical into `site_dir` (an empty folder).
 
@@ -74,7 +74,7 @@ def build_site(
     docs = work / "docs"
     sitebuild._write_docs(project_root, plan, view, docs, docs_pages)
     built, theme = work / SITE, work / THEME
-    generated = sitebuild.generated_config(parent_path, plan, view, docs, built, parent)
+    generated = sitebuild.generated_config(parent_path, plan, view, docs, built, parent, footer)
     _layered_theme(Path(generated["theme"]["custom_dir"]), theme)
     config = zensical_config(parent, generated, theme)
     config_path = work / CONFIG

@@ -47,7 +47,6 @@ from generator.plan.model import Kind, Plan, Status
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
 
-REFRESH = timedelta(hours=1)
 _SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
@@ -115,8 +114,10 @@ def _calendar(build: _Build, items: list[Item], name: str | None, about: str | N
         calendar.add("X-WR-TIMEZONE", site.timezone)
         # RFC 7986 spells it with VALUE=DURATION as a parameter; `REFRESH-INTERVAL:VALUE=…`
         # (a common slip) makes Home Assistant's parser reject the whole file.
-        calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH), encode=False)
+        # how often the team's CI rebuilds (`rebuild_every`): refreshing more often finds nothing new
+        refresh = site.rebuild_every
+        calendar.add("REFRESH-INTERVAL", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("X-PUBLISHED-TTL", vDuration(refresh), encode=False)
     ordered = sorted(items, key=lambda item: (item.begins, item.uid))
     zones = {item.zone for item in ordered if isinstance(item.start, datetime)}
     if name is not None:

@@ -86,8 +86,10 @@ def starter_files(language: str, example: bool, today: date, source: ToolSource 
         )
         tool_spec = source.pip_spec
     files.append(Output(".pre-commit-config.yaml", hooks.encode()))
-    workflow = Template((STARTER / "plan-workflow.yml").read_text(encoding="utf-8")).substitute(tool_spec=tool_spec)
-    files.append(Output(".github/workflows/plan.yml", workflow.encode()))
+    # the CI examples hold shell and CI variables of their own ($status, ${{ … }}): only `$tool_spec` is ours
+    for example, path in (("plan-workflow.yml", ".github/workflows/plan.yml"), ("gitlab-ci.yml", ".gitlab-ci.yml")):
+        text = (STARTER / example).read_text(encoding="utf-8").replace("$tool_spec", tool_spec)
+        files.append(Output(path, text.encode()))
     return files
 
 

@@ -36,6 +36,7 @@ from urllib.parse import quote, urlsplit
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
+from generator.feeds import refresh
 from generator.plan import markup
 
 from generator.plan import urls
@@ -278,6 +279,7 @@ def rss_bytes(site: Site, feed: Feed) -> bytes:
     # RSS takes its channel <link> from the last link() call: self first, page last.
     fg.link(href=urls.absolute(site, urls.rss_file(feed.name)), rel="self", type="application/rss+xml")
     fg.link(href=feed.home_url, rel="alternate", type="text/html")
+    refresh.hint(fg, site.rebuild_every)  # <ttl>, sy:updatePeriod: as often as the site is rebuilt
     for item in feed.items:
         fe = _entry(fg, item)
         if item.summary:

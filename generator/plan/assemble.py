@@ -17,6 +17,7 @@ from typing import Any
 from generator.plan.model import (
     DEFAULT_WORKFLOW,
     Actual,
+    REBUILD_EVERY,
     STAGE_DONE,
     Author,
     Deadline,
@@ -122,6 +123,7 @@ def _site(v: Fields, measured: dict[str, tuple[Actual, ...]]) -> Site:
         team=tuple(Member(m["id"], m["name"], m["role"], m.get("email")) for m in _list(v, "team")),
         lint=_lint(v.get("lint", {})),
         workflow=tuple(_stage(s) for s in _list(v, "workflow")) if "workflow" in v else DEFAULT_WORKFLOW,
+        rebuild_every=v.get("rebuild_every", REBUILD_EVERY),
     )
 
 
@@ -365,10 +367,7 @@ def _deadlines(
     due: Fields | None,
     problems: list[Problem],
 ) -> tuple[Deadline, ...]:
-    """Each stage's deadline: the slot's time less the stage's lead, unless `due` names it.
-
-    For a date slot a lead in hours reaches back whole days (12h before a day
-    is the day before): a date slot has no hour to count back from."""
+    """Each stage's deadline: `computed_deadline`, unless `due` names it."""
     found = []
     for stage in workflow:
         given = due is not None and stage.id in due
@@ -379,13 +378,21 @@ def _deadlines(
                 problems.append(
                     problem(where.path, where.line, where.column, "due.after_slot", Severity.WARNING, stage=stage.id)
                 )
-        elif isinstance(at, datetime):
-            moment = at - stage.before
         else:
-            moment = at - timedelta(days=math.ceil(stage.before / timedelta(days=1)))
+            moment = computed_deadline(stage, at)
         person = people.reviewer if stage.who == "reviewer" else people.owner
         found.append(Deadline(stage, moment, zone, person, f"{key}/{stage.id}", given))
     return tuple(found)
+
+
+def computed_deadline(stage: Stage, at: Moment) -> Moment:
+    """A stage's deadline when `due` does not name it: the slot's time less the stage's lead.
+
+    For a date slot a lead in hours reaches back whole days (12h before a day
+    is the day before): a date slot has no hour to count back from."""
+    if isinstance(at, datetime):
+        return at - stage.before
+    return at - timedelta(days=math.ceil(stage.before / timedelta(days=1)))
 
 
 def effective_status(entry: Status, slot: Status | None) -> Status:

@@ -167,6 +167,9 @@ DEFAULT_WORKFLOW: tuple[Stage, ...] = (
 )
 """The stages of a plan whose site.yaml has no `workflow`."""
 
+REBUILD_EVERY = timedelta(minutes=30)
+"""How often a team's CI rebuilds the site when site.yaml does not say (`rebuild_every`)."""
+
 STAGE_DONE: dict[str, Status] = {"draft": Status.REVIEW, "review": Status.APPROVED}
 """What a stage of this id reaches when its `done` is not written."""
 
@@ -192,6 +195,9 @@ class Site:
     lint: Mapping[str, Mapping[str, float] | None] = field(default_factory=dict)
     """Lint settings by check id: None turns a check off, a mapping tunes it."""
     workflow: tuple[Stage, ...] = DEFAULT_WORKFLOW
+    rebuild_every: timedelta = REBUILD_EVERY
+    """How often the team's CI rebuilds the site (`rebuild_every`): the refresh
+    hints of the calendars and feeds say it, and `next` is measured against it."""
 
     def member(self, member_id: str | None) -> Member | None:
         return next((m for m in self.team if m.id == member_id), None)

@@ -372,6 +372,7 @@ SITE = Record(
         ),
         "lint": Field(LINT),
         "workflow": Field(ListOf(STAGE)),
+        "rebuild_every": Field(Reminder(units="mh", code="rebuild_every.invalid")),
         "team": Field(
             ListOf(
                 Record(

@@ -8,8 +8,7 @@
 - `calendar/<yyyy-mm>/`: that month's grid and agenda, with the previous and
   next months a click away. One page for the whole plan was 2.3 MB of HTML at
   1,000 entries, and most of the site build's Markdown work.
-- `calendar/subscribe/`: how to subscribe from Google, Outlook and Apple, and
-  each team member's own calendar.
+- `calendar/subscribe/`: `subscribe.py`.
 - `calendar/<yyyy>-w<ww>/` and `calendar/week/`: the team's weeks (`week_pages`);
   the overview and every month page link to `calendar/week/`, each row of a
   month's grid to its week.
@@ -28,10 +27,13 @@ from datetime import date, timedelta
 
 from generator.plan import urls
 from generator.plan.outputs import Output
+from generator.site.subscribe import render_subscribe_page
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
 from generator.site.filters import Facets, FilterBar, filter_bar, item_facets
 from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
-from generator.site.time import clock, date_text, in_zone, iso, month_title, short_date_text, weekday_names
+from generator.site.time import (
+    clock, date_text, days_ahead, every_text, in_zone, iso, month_title, short_date_text, weekday_names,
+)
 from generator.site.view import (
     Context, Feed, Link, css_color, feeds_for, member_name, page, short_name, slot_badges, status_badges,
 )
@@ -144,16 +146,6 @@ class CalendarLink:
     feed: Feed
 
 
-@dataclass(frozen=True, slots=True)
-class PersonCalendar:
-    """A team member's own calendar (`calendar/people/<member>.ics`): a team output."""
-
-    name: str  # the member's; what it holds is said once, above the list
-    ics: str  # site-relative, for the download link
-    ics_url: str
-    webcal: str
-
-
 def render_calendar_pages(ctx: Context) -> list[Output]:
     calendars = _calendars(ctx)
     legend = _legend(ctx)
@@ -174,10 +166,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
         coming=_coming_up(ctx, months, starting, min(days, default=None), today),
         legend=legend, calendars=calendars, subscribe=urls.subscribe_dir(), this_week=this_week, filters=bar,
     )
-    subscribe_page = page(
-        ctx, urls.subscribe_dir(), "subscribe.md.j2", {"title": ctx.t("subscribe")},
-        calendars=calendars, calendar=urls.calendar_page_dir(), people=_people_calendars(ctx),
-    )
+    subscribe_page = render_subscribe_page(ctx, tuple((c.name, c.about, c.feed.ics) for c in calendars))
     weekdays = weekday_names(ctx.language)
     known = frozenset(weeks)
     month_pages = [
@@ -203,17 +192,6 @@ def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
         CalendarLink(c.name, ctx.t("cal.channel.about", channel=c.name), feeds_for(plan, c.id))
         for c in plan.channels
     )
-    return tuple(found)
-
-
-def _people_calendars(ctx: Context) -> tuple[PersonCalendar, ...]:
-    """Each member's calendar, in the team's order. Team-only, like the calendars
-    themselves: the readers' build (`--public`) lists none."""
-    found = []
-    for member in ctx.plan.site.team if ctx.view.team else ():
-        ics = urls.person_calendar_file(member.id)
-        absolute = urls.absolute(ctx.plan.site, ics)
-        found.append(PersonCalendar(member.name, ics, absolute, urls.webcal(absolute)))
     return tuple(found)
 
 
@@ -287,9 +265,8 @@ def _coming_up(
         end = date(first[0], first[1], stdcalendar.monthrange(*first)[1])
         title, empty, since = ctx.t("calendar.first-month"), "calendar.month.empty", None
     else:
-        now = ctx.view.now
-        items = within(ctx.items, now, now + COMING_UP)
-        start, end = today, in_zone(now + COMING_UP - timedelta(seconds=1), zone).date()
+        start, end, window_end = days_ahead(ctx.view.now, zone, COMING_UP)
+        items = within(ctx.items, ctx.view.now, window_end)
         title, empty, since = ctx.t("calendar.coming"), "calendar.coming.empty", today
     shown = _first_days(ctx, items, since)
     covered = []

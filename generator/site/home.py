@@ -17,7 +17,7 @@ from generator.site.items import within
 from generator.site.kpis import figure, pace_label, standing_on, today, tone
 from generator.site.lists import ChannelView, channel_view
 from generator.site.team import COMPACT, Counts, TaskRow, counts, task_row, week_ranges, workloads
-from generator.site.time import date_text, in_zone
+from generator.site.time import date_text, days_ahead
 from generator.site.view import Context, Feed, Link, feeds_for, html, page
 
 COMING_UP = timedelta(days=14)
@@ -103,12 +103,11 @@ class HomeView:
 def render_home(ctx: Context) -> Output:
     site = ctx.plan.site
     now = ctx.view.now
-    soon = within(ctx.items, now, now + COMING_UP)
+    first_day, last_day, window_end = days_ahead(now, ctx.zone, COMING_UP)
+    soon = within(ctx.items, now, window_end)
     planned = {
         c.id: sum(1 for i in soon if i.channel == c.id and i.kind == "slot") for c in ctx.plan.channels
     }
-    first_day = in_zone(now, ctx.zone).date()
-    last_day = in_zone(now + COMING_UP - timedelta(seconds=1), ctx.zone).date()
     view = HomeView(
         name=site.community.name or site.title,
         positioning=site.community.positioning,

@@ -9,6 +9,7 @@ from generator.plan import urls
 from generator.plan.model import BrandStory, Campaign, Channel, Entry, Event, Kind, Product, Span, Tier, UserStory, starts_at
 from generator.plan.outputs import Output
 from generator.site.filters import FilterBar, filter_bar
+from generator.plan.progress import is_due
 from generator.site.time import moment_text, number_text, span_text
 from generator.site.view import (
     Badge, Context, Feed, Link, ScheduleRow, alternates, css_color, entry_link, feeds_for, page,
@@ -157,8 +158,9 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
         return view
     slots = ctx.plan.slots_by_channel.get(channel.id, ())
     now = ctx.view.now
-    upcoming = schedule_rows(ctx, tuple(s for s in slots if starts_at(s.at, s.zone) >= now))
-    past = schedule_rows(ctx, tuple(reversed([s for s in slots if starts_at(s.at, s.zone) < now])))
+    # past once due (at its time, as the status rule says), so the schedule and the badge agree
+    upcoming = schedule_rows(ctx, tuple(s for s in slots if not is_due(s, now)))
+    past = schedule_rows(ctx, tuple(reversed([s for s in slots if is_due(s, now)])))
     return replace(
         view,
         upcoming=upcoming[:UPCOMING_LIMIT],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from datetime import datetime
 
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan
@@ -133,3 +134,16 @@ def site_feeds(plan: Plan) -> list[dict[str, str]]:
 def drafts_banner(plan: Plan, view: View) -> str:
     """The banner a --drafts build shows on every page; empty otherwise."""
     return label(plan.site.language, "drafts.banner") if view.drafts else ""
+
+
+def built_line(language: str, built_at: datetime, next_at: datetime | None) -> str:
+    """The footer's `更新于 2027-06-10 10:00 · 下次更新 2027-06-10 20:00` (times as given,
+    in the plan's zone): when the page was built and when the plan next changes it."""
+    built = label(language, "footer.built", built=_minute(built_at))
+    then = label(language, "footer.next", next=_minute(next_at)) if next_at else label(language, "footer.none")
+    return f"{built} · {then}"
+
+
+def _minute(moment: datetime) -> str:
+    """To the minute, or the second when it has one (a `missed` warning comes a second after its day)."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if moment.second else "%Y-%m-%d %H:%M")

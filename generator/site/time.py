@@ -6,7 +6,7 @@ many times it happens and put each one on the calendar.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.plan.recurrence import occurrences
@@ -83,6 +83,18 @@ def day_of(value: Moment, zone: str) -> date:
     return value
 
 
+def days_ahead(now: datetime, zone: str, span: timedelta) -> tuple[date, date, datetime]:
+    """A window of whole days from today (`span`, whole days): its first and
+    last day in `zone` and the instant it ends (midnight after the last day).
+
+    "Coming up" looks from now to the end of a day, never to a clock time
+    14 days ahead: what it holds changes only as items end or a day turns
+    (`build.upcoming` counts on that), and the range it prints is the days it holds."""
+    first = in_zone(now, zone).date()
+    last = first + timedelta(days=span.days - 1)
+    return first, last, datetime.combine(last + timedelta(days=1), time(0), ZoneInfo(zone))
+
+
 def monday_of(day: date) -> date:
     """The Monday that begins `day`'s week: weeks begin on Monday (ISO 8601), as a team plans them."""
     return day - timedelta(days=day.weekday())
@@ -121,6 +133,14 @@ def duration_text(delta: timedelta, language: str) -> str:
     else:
         n, unit = minutes, "minute"
     return plural(language, f"remind.{unit}", n)
+
+
+def every_text(delta: timedelta, language: str) -> str:
+    """`30 分钟` / `2 h`: how often something recurs (`rebuild_every`)."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % 60 == 0:
+        return label(language, "every.hours", n=minutes // 60)
+    return label(language, "every.minutes", n=minutes)
 
 
 def number_text(value: float) -> str:

@@ -55,8 +55,9 @@ def test_every_promised_calendar_is_built(basic, basic_drafts):
 
 
 def test_subscription_headers(basic, berlin):
-    plans = ((basic, "Asia/Shanghai", "星火社区内容计划"), (berlin, "Europe/Berlin", "Spark Community Plan"))
-    for files, zone, title in plans:
+    # the refresh hint is the plan's `rebuild_every`: 30 minutes unless it says (Berlin's: 2h)
+    plans = ((basic, "Asia/Shanghai", "星火社区内容计划", "PT30M"), (berlin, "Europe/Berlin", "Spark Community Plan", "PT2H"))
+    for files, zone, title, refresh in plans:
         for path, data in files.items():
             lines = unfolded(data)
             assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == "", path
@@ -64,8 +65,8 @@ def test_subscription_headers(basic, berlin):
             assert sum(line.startswith("PRODID:-//") for line in lines) == 1, path
             assert not any(line.startswith("METHOD") for line in lines), path
             if path.startswith("calendar/"):
-                assert "REFRESH-INTERVAL;VALUE=DURATION:PT1H" in lines, path
-                assert "X-PUBLISHED-TTL:PT1H" in lines, path
+                assert f"REFRESH-INTERVAL;VALUE=DURATION:{refresh}" in lines, path
+                assert f"X-PUBLISHED-TTL:{refresh}" in lines, path
                 assert f"X-WR-TIMEZONE:{zone}" in lines, path
                 names = [line for line in lines if line.startswith("X-WR-CALNAME:")]
                 assert len(names) == 1 and title in names[0], path

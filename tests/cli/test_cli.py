@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import shutil
 from pathlib import Path
 
 from conftest import PLANS, ROOT, run_cli
@@ -149,3 +150,37 @@ def test_the_default_command_from_the_project_root_builds_a_large_plan(tmp_path:
     assert (site / "index.html").is_file() and (site / "calendar" / "all.ics").is_file()
     assert sorted(p.name for p in project.iterdir()) == [".build", "calendar", "content", "site"]
     assert sorted(p.name for p in (project / ".build").iterdir()) == ["docs", "mkdocs.yml"]
+
+
+def test_export_and_import_say_what_they_cannot_do(tmp_path: Path) -> None:
+    plan = str(PLANS / "check-minimal")
+    unknown = run_cli("export", str(tmp_path / "plan.ods"), "--root", plan)
+    assert unknown.returncode == 2 and "只能导出和导入 .xlsx 或 .csv 文件" in unknown.stderr
+    public = run_cli("export", str(tmp_path / "plan.xlsx"), "--root", plan, "--public")
+    assert public.returncode == 2 and "--public" in public.stderr
+    missing = run_cli("import", str(tmp_path / "nowhere.xlsx"), "--root", plan)
+    assert missing.returncode == 2 and "找不到文件" in missing.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_sheet_is_made_from_and_read_into_a_plan_that_checks(tmp_path: Path) -> None:
+    root = tmp_path / "plan"
+    shutil.copytree(PLANS / "check-minimal", root)
+    channels = root / "content" / "channels.yaml"
+    channels.write_text(channels.read_text(encoding="utf-8") + "- id: Bad Id\n  name: x\n", encoding="utf-8")
+    result = run_cli("export", str(tmp_path / "plan.xlsx"), "--root", str(root))
+    assert result.returncode == 1
+    assert "content/channels.yaml:" in result.stderr and not (tmp_path / "plan.xlsx").exists()
+
+
+def test_import_under_strict_refuses_a_sheet_with_warnings(tmp_path: Path) -> None:
+    root = tmp_path / "plan"
+    shutil.copytree(PLANS / "sheets-basic", root)
+    sheet = tmp_path / "plan.csv"
+    assert run_cli("export", str(sheet), "--root", str(root)).returncode == 0
+    data = sheet.read_bytes()
+    end = data.index(b"\r\n")
+    sheet.write_bytes(data[:end] + b",Notes" + data[end:])  # a column of the manager's own
+    relaxed = run_cli("import", str(sheet), "--root", str(root))
+    assert relaxed.returncode == 0 and "unknown column 'Notes', not read" in relaxed.stderr
+    assert run_cli("import", str(sheet), "--root", str(root), "--strict").returncode == 1

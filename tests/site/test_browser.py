@@ -243,3 +243,21 @@ def test_chinese_search_works_on_the_example_plan(browser: Browser, example_site
     assert any(href.endswith("user-stories/chuanxi-trek-with-ultra/") for _, href in found[:3]), found
     page.close()
     assert watch.errors == [] and watch.outside == []
+
+
+def test_searching_a_persons_name_finds_the_entries_they_own(browser: Browser, example_site: tuple[Built, str]) -> None:
+    """周岚 is one word of the index (the plan's names are the segmenter's
+    words), so the search finds her entries, not every 周二 and 周四."""
+    _, base = example_site
+    page, watch = _page(browser)
+    _visit(page, base, "")
+    found = _search(page, "周岚")
+    owned = ("events/popcorn-gala-2027/", "events/mi-fan-festival-2027/", "brand-stories/accessible-tech/",
+             "campaigns/mi-fan-festival-season/", "events/xiaomi-18-ultra-launch/", "events/xiaomi-19-launch/")
+    assert any(href.endswith(owned) for _, href in found[:3]), found
+    # every page found names her (as owner, reviewer or a stage's person), none only says 周二
+    built, _ = example_site
+    for _, href in found:
+        assert "周岚" in (built.site / href.strip("/") / "index.html").read_text(encoding="utf-8"), href
+    page.close()
+    assert watch.errors == [] and watch.outside == []

@@ -128,15 +128,15 @@ def test_channel_pages_announce_their_own_feeds(basic) -> None:  # type: ignore[
 
 def test_the_subscribe_page_lists_each_members_own_calendar(basic) -> None:  # type: ignore[no-untyped-def]
     markdown = _pages(basic)["calendar/subscribe/index.md"]
-    section = lxml.html.fromstring(markdown.split("{#people}", 1)[1].split("{#google}", 1)[0])
-    rows = section.cssselect("tbody tr")
+    section = lxml.html.fromstring(markdown.split("{#people}", 1)[1].split("{#feishu}", 1)[0])
+    rows = section.cssselect(".plan-sub")
     assert [text(row.cssselect("strong")[0]) for row in rows] == [m.name for m in basic.site.team]
     shown = view(basic, NOW, False)
     built = {o.path for o in calendars.render(shown.plan, shown)}
     for row, member in zip(rows, basic.site.team):
         path = f"calendar/people/{member.id}.ics"
         assert path in built  # the link points at a file the build writes
-        assert text(row.cssselect("code")[0]) == f"https://plan.example.cn/aurora/{path}"
+        assert row.cssselect("code")[0].text_content() == f"https://plan.example.cn/aurora/{path}"
         links = [a.get("href") for a in row.cssselect("a")]
         assert links == [f"webcal://plan.example.cn/aurora/{path}", f"../people/{member.id}.ics"]
 
@@ -243,7 +243,9 @@ def test_the_coming_weeks_before_during_and_after_the_plan(basic) -> None:  # ty
     # during: four weeks from now
     markdown = _pages_at(basic, NOW)["calendar/index.md"]
     assert "## 未来四周 {#coming-up}" in markdown
-    assert texts(_html(markdown), ".plan-hint")[0] == "2027年4月1日 周四 – 2027年4月29日 周四"
+    # whole days: today and the 27 after it (a window that ended at now's clock time
+    # 28 days on would hold part of a 29th day, and move every second)
+    assert texts(_html(markdown), ".plan-hint")[0] == "2027年4月1日 周四 – 2027年4月28日 周三"
     # after: nothing to come, said so
     after = _html(_pages_at(basic, datetime(2028, 1, 1, 9, 0, tzinfo=SHANGHAI))["calendar/index.md"])
     assert after.cssselect(".plan-agenda") == [] and texts(after, ".plan-empty") == ["未来四周暂无安排。"]

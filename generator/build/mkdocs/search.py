@@ -17,6 +17,7 @@ and no search.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -45,6 +46,8 @@ KEPT_TAGS = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})  # a
 SKIPPED_TAGS = frozenset({"script", "style", "object"})
 HAN = bre.compile(r"\p{script: Han}+")
 WORD_BREAK = "\u200b"  # Material's separator for Chinese: lunr splits the index text on it
+PLAN_WORDS = "search-words.txt"  # under .build/, written by the site build from the plan
+PLAN_WORD_FREQ = 200000  # as sure a word as jieba's commonest, so a name is never cut in two
 INDEX_FILE = Path("search") / "search_index.json"  # under the site, where Material's worker loads it
 
 
@@ -62,9 +65,10 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
     relative to the project's folder, and taken from Material's plugin before
     it hands them to jieba (which this build does not need)."""
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, plan_words: Path | None = None) -> None:
         super().__init__()
         self.project = project
+        self.plan_words = plan_words  # the plan's own names (`plan_words`), as a dictionary file
         self.segmenter: rjieba.Jieba | None = None
 
     @event_priority(100)
@@ -73,7 +77,8 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if material is not None and material.config.enabled:
             _check_options(material)
             paths = [self._dictionary(material.config[key], key) for key in ("jieba_dict", "jieba_dict_user")]
-            self.segmenter = _segmenter(*paths)
+            words = self.plan_words if self.plan_words is not None and self.plan_words.is_file() else None
+            self.segmenter = _segmenter(*paths, words)
             material.config["jieba_dict"] = material.config["jieba_dict_user"] = None
         return config
 
@@ -269,15 +274,24 @@ def _anchor(toc: TableOfContents, anchor: str | None) -> str:
     return "#" + anchor
 
 
-def _segmenter(dictionary: Path | None, user_dictionary: Path | None) -> rjieba.Jieba:
+def _segmenter(dictionary: Path | None, *user_dictionaries: Path | None) -> rjieba.Jieba:
     """jieba-rs with jieba's dictionary or the site's own, and the site's own
-    words (jieba's format: lines of `word [freq] [tag]`)."""
-    return _loaded(*((path, path.stat().st_mtime_ns) if path else None for path in (dictionary, user_dictionary)))
+    words and the plan's names (jieba's format: lines of `word [freq] [tag]`)."""
+    return _loaded(*((path, path.stat().st_mtime_ns) if path else None for path in (dictionary, *user_dictionaries)))
+
+
+def plan_words(names: Iterable[str]) -> str:
+    """The plan's names (people, tiers, channels, products) as a jieba
+    dictionary: each is then one word of the index, so searching 周岚 finds
+    周岚 and not every 周二. Only names with Chinese in them need it, and a
+    dictionary word has no spaces."""
+    found = sorted({n.strip() for n in names if HAN.search(n) and not any(c.isspace() for c in n.strip())})
+    return "".join(f"{name} {PLAN_WORD_FREQ}\n" for name in found)
 
 
 @lru_cache(maxsize=4)  # a dictionary takes 0.1 s to load: once per process, unless its file changes
 def _loaded(*dictionaries: tuple[Path, int] | None) -> rjieba.Jieba:
-    main, _ = dictionaries
+    main = dictionaries[0]
     segmenter = rjieba.Jieba.empty() if main else rjieba.Jieba()
     for found in dictionaries:
         if found is None:

@@ -53,8 +53,9 @@ from generator.plan import urls
 from generator.build.mkdocs.search import SearchIndexer
 from generator.build.writer import discard, remove, sync, write_outputs
 from generator.shipped import shipped
-from generator.plan.model import Plan
+from generator.plan.model import Kind, Plan
 from generator.site.view import docs_path
+from generator.words.labels import label
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
 
@@ -86,9 +87,11 @@ def build_site(
     docs_pages: list[Output],
     dirty: bool = False,
     two_runs: bool = False,
+    footer: str = "",
 ) -> None:
     """Builds the site of the rendered `docs_pages` into `site_dir` (replacing
-    it), in two MkDocs runs if `two_runs` (`build.parallel.decide`).
+    it), in two MkDocs runs if `two_runs` (`build.parallel.decide`); `footer`
+    is the line every page's footer adds (`build.stamp.footer`).
 
     Quiet unless it fails: MkDocs' log is captured, and any warning or error
     raises `SiteBuildError` with its lines.
@@ -103,9 +106,12 @@ def build_site(
     docs = work / "docs"
     removed, sizes = _write_docs(project_root, plan, view, docs, docs_pages)
     config_path = work / CONFIG
-    config = generated_config(parent_path, plan, view, docs, site_dir, parent)
+    config = generated_config(parent_path, plan, view, docs, site_dir, parent, footer)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-    write_outputs(work, [Output(CONFIG, text.encode("utf-8"))], only_changed=True)
+    words = search.plan_words(_plan_names(plan))
+    write_outputs(
+        work, [Output(CONFIG, text.encode("utf-8")), Output(search.PLAN_WORDS, words.encode("utf-8"))], only_changed=True
+    )
     project = parent_path.parent
     if dirty:
         previous = _search_entries(site_dir)
@@ -120,6 +126,13 @@ def build_site(
         _run_mkdocs_in_two(config_path, view.now, project, site_dir, share)
     else:
         _run_mkdocs(config_path, view.now, project)
+
+
+def _plan_names(plan: Plan) -> list[str]:
+    """What a reader searches the site for by name: people, tiers, channels, products."""
+    site = plan.site
+    products = [e.title for e in plan.entries if e.kind == Kind.PRODUCT]
+    return [m.name for m in site.team] + [t.name for t in site.tiers] + [c.name for c in plan.channels] + products
 
 
 def site_config(project_root: Path) -> Path:
@@ -155,7 +168,7 @@ def _write_docs(
 
 
 def generated_config(
-    parent_path: Path, plan: Plan, view: View, docs: Path, site_dir: Path, parent: dict
+    parent_path: Path, plan: Plan, view: View, docs: Path, site_dir: Path, parent: dict, footer: str = ""
 ) -> dict:
     """What the plan decides, on top of the team's mkdocs.yml (INHERIT merges
     mappings key by key; lists such as `nav` are replaced, so the team's extra
@@ -184,19 +197,50 @@ def generated_config(
         },
         "plugins": {"search": {"lang": [site.language]}},
         "nav": pages.navigation(plan, view.team) + list(extra_nav),
-        "markdown_extensions": _extensions(parent.get("markdown_extensions") or []),
+        "markdown_extensions": _extensions(parent.get("markdown_extensions") or [], site.language),
         "not_in_nav": pages.unlisted(),
+        **_copyright(parent, footer),
         "extra": {
             "plan_feeds": pages.site_feeds(plan),
             "plan_drafts": pages.drafts_banner(plan, view),
+            # Material's footer says "Made with Material for MkDocs" in English
+            # whatever the language: not shown
+            "generator": False,
+            # theme/404.html says these (Material's own 404 says "Not found")
+            "plan_not_found": {
+                key: label(site.language, f"site.not-found.{key}") for key in ("title", "text", "home")
+            },
         },
     }
 
 
-def _extensions(listed: list) -> list:
-    """The team's Markdown extensions, plus the ones the generated pages need."""
+def _copyright(parent: dict, footer: str) -> dict:
+    """Material's footer prints `copyright` (as HTML, unescaped) on every page: the
+    team's own, if its mkdocs.yml has one, then when this build was made and when
+    the plan next changes it (plain text, escaped here). No copied partial."""
+    if not footer:
+        return {}
+    line = f'<span class="plan-built">{markup.text(footer)}</span>'
+    own = parent.get("copyright")
+    return {"copyright": f"{own}<br>{line}" if own else line}
+
+
+def _extensions(listed: list, language: str) -> list:
+    """The team's Markdown extensions, plus the ones the generated pages need;
+    `toc`'s heading links get a tooltip in the plan's language (its own says
+    "Permanent link") unless the team wrote one."""
     names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
-    return list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    extensions = list(listed) + [name for name in REQUIRED_EXTENSIONS if name not in names]
+    return [_with_permalink_title(item, language) for item in extensions]
+
+
+def _with_permalink_title(item: object, language: str) -> object:
+    if item == "toc":
+        item = {"toc": {}}
+    if not (isinstance(item, dict) and next(iter(item)) == "toc"):
+        return item
+    options = item["toc"] if isinstance(item["toc"], dict) else {}
+    return {"toc": {"permalink_title": label(language, "site.permalink"), **options}}
 
 
 def _run_mkdocs(
@@ -216,7 +260,7 @@ def _run_mkdocs(
     with _captured_log() as records, _build_date(now):
         try:
             config = load_config(config_file=str(config_path), **overrides)
-            config.plugins["generator/search"] = SearchIndexer(project)
+            config.plugins["generator/search"] = SearchIndexer(project, config_path.parent / search.PLAN_WORDS)
             if share is not None:
                 config.plugins["generator/share"] = share
             config.plugins.on_startup(command="build", dirty=dirty)

@@ -21,6 +21,7 @@ from generator.build.mkdocs.search import (
     MATERIAL_SEARCH,
     WORD_BREAK,
     SectionIndex,
+    plan_words,
     sections,
 )
 from generator.build.mkdocs.site import SiteBuildError
@@ -155,7 +156,7 @@ def test_the_built_index_is_ours_not_materials(tmp_path: Path) -> None:
 def _stock_material_index(monkeypatch: pytest.MonkeyPatch, plan: Path, destination: Path) -> dict:
     """The index Material's own indexer makes of the same pages (ours not registered)."""
     with monkeypatch.context() as patched:
-        patched.setattr(sitebuild, "SearchIndexer", lambda project: BasePlugin())
+        patched.setattr(sitebuild, "SearchIndexer", lambda project, plan_words=None: BasePlugin())
         return search_index(build_project(make_project(plan, destination)).site)
 
 
@@ -188,4 +189,24 @@ def test_our_index_has_the_sections_materials_own_indexer_makes(
         for o, s in zip(ours["docs"], stock["docs"])
         if _comparable_text(o["text"]) != _comparable_text(s["text"])
     ]
-    assert differing and all(location.endswith("#referred-by") and text == "" for location, text in differing)
+    # (the subscribe page's lists of addresses are such blocks too)
+    subscribe = {"calendar/subscribe/#calendars", "calendar/subscribe/#people"}
+    assert differing and all(
+        (location.endswith("#referred-by") and text == "") or location in subscribe for location, text in differing
+    )
+    assert all("https://" not in text for location, text in differing if location in subscribe)
+
+
+def test_the_plans_names_are_whole_words_of_the_index(tmp_path: Path) -> None:
+    """A member's, tier's, channel's or product's name is one word of the
+    real index: searching it finds it, not each of its characters."""
+    built = build_project(make_project(BASIC, tmp_path / "p"))
+    text = WORD_BREAK.join(entry["title"] + WORD_BREAK + entry["text"] for entry in search_index(built.site)["docs"])
+    for name in ("林晓", "王磊", "赵敏", "极光论坛", "核心用户"):
+        assert WORD_BREAK.join(name) not in text, name
+        assert name in text, name
+    assert WORD_BREAK + "王磊" + WORD_BREAK in text
+
+
+def test_plan_words_are_a_dictionary_of_the_chinese_names() -> None:
+    assert plan_words(["周岚", "Xiaomi 15", "米粉 同城群", "周岚", "微博"]) == "周岚 200000\n微博 200000\n"

@@ -21,9 +21,10 @@ import pytest
 import requests
 import yaml
 
-from generator.build.mkdocs.site import SiteBuildError, build_site
+from generator.build.mkdocs.site import SiteBuildError, build_site, generated_config
 from generator.plan.visibility import view
 from generator.site import pages
+from support_site import NOW as SITE_NOW
 from support_site import (
     BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
     make_project, page_file, read_page, references, resolve, search_index, session_build, text, texts,
@@ -346,7 +347,7 @@ def test_home_and_calendar_follow_the_builds_now(tmp_path: Path) -> None:
     coming = " ".join(texts(read_page(later.site, ""), ".plan-agenda"))
     assert "极光的十年" in coming and "清明节" not in coming
     calendar = read_page(later.site, "calendar/")
-    assert texts(calendar, "#coming-up + .plan-hint") == ["2027年4月19日 周一 – 2027年5月17日 周一"]
+    assert texts(calendar, "#coming-up + .plan-hint") == ["2027年4月19日 周一 – 2027年5月16日 周日"]  # 28 whole days
     coming = " ".join(texts(calendar, ".plan-agenda"))
     assert "极光的十年" in coming and "劳动节假期" in coming  # 20 April, 1 May
     assert "清明节" not in coming and "极光 X1 发布会" not in coming  # 5 and 10 April: past
@@ -440,7 +441,7 @@ def test_the_calendar_page_links_every_month_with_its_counts(basic: Built) -> No
 
 def test_the_calendar_page_lists_the_coming_four_weeks(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/")
-    assert texts(doc, "#coming-up + .plan-hint") == ["2027年4月1日 周四 – 2027年4月29日 周四"]
+    assert texts(doc, "#coming-up + .plan-hint") == ["2027年4月1日 周四 – 2027年4月28日 周三"]  # 28 whole days
     days = [d.get("id") for d in doc.cssselect(".plan-agenda__day")]
     assert days[0] == "d-2027-04-01" and days[-1] == "d-2027-04-27"
     coming = " ".join(texts(doc, ".plan-agenda"))
@@ -524,14 +525,14 @@ def test_a_key_date_across_two_months_links_back_to_where_it_starts(tmp_path: Pa
 def test_the_subscription_page_explains_each_client_and_its_refresh(basic: Built) -> None:
     doc = read_page(basic.site, "calendar/subscribe/")
     headings = texts(doc, "article h2")
-    assert headings[1:] == ["团队成员的日历", "Google 日历", "Outlook", "Apple 日历（iPhone、iPad、Mac）"]
+    assert headings[1] == "团队成员的日历" and headings[-3:] == ["Apple 日历（iPhone、iPad、Mac）", "Outlook", "Google 日历"]
     body = text(doc.cssselect("article")[0])
     assert "大约每天刷新一次" in body and "每隔几个小时" in body and "可以自行设置" in body
-    assert "https://plan.example.cn/aurora/calendar/all.ics" in texts(doc, "code.plan-url")
+    assert "https://plan.example.cn/aurora/calendar/all.ics" in [c.text_content() for c in doc.cssselect("code.plan-url")]
     assert "webcal://plan.example.cn/aurora/calendar/events.ics" in hrefs(doc, "article a")
     # each member's own calendar, downloadable from a file the build wrote
-    people = doc.cssselect("h2#people + p + .plan-table-wrap")[0]
-    assert [text(s) for s in people.cssselect("tbody strong")] == ["林晓", "王磊", "赵敏"]
+    people = doc.cssselect("h2#people + p + .plan-subs")[0]
+    assert [text(s) for s in people.cssselect(".plan-sub__name strong")] == ["林晓", "王磊", "赵敏"]
     assert "webcal://plan.example.cn/aurora/calendar/people/wang.ics" in hrefs(people, "a")
     downloads = hrefs(people, "a[download]")
     assert len(downloads) == 3
@@ -550,6 +551,26 @@ def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
     facts = _facts(read_page(hostile.site, "events/standup/"))
     assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times"
     assert search_index(basic.site)["config"]["lang"] == ["zh"]
+
+
+
+def test_materials_own_strings_follow_the_plans_language(basic: Built, hostile: Built) -> None:
+    """Material says "Made with Material for MkDocs", "Permanent link" and
+    "404 - Not found" in English whatever the language: none of it is left."""
+    for built, link, missing, home in ((basic, "本节链接", "404 - 找不到页面", "回到首页"),
+                                       (hostile, "Link to this section", "404 - Page not found", "Back to the home page")):
+        for path in html_files(built.site):
+            page = path.read_text(encoding="utf-8")
+            assert "Made with" not in page and "Material for MkDocs" not in page, path
+            assert "Permanent link" not in page and "Not found" not in page, path
+        home_page = read_page(built.site, "")
+        links = home_page.cssselect("a.headerlink")
+        assert links and {a.get("title") for a in links} == {link}
+        not_found = read_page(built.site, "404.html")
+        assert texts(not_found, "article h1") == [missing]
+        back = [a for a in not_found.cssselect("article a") if text(a) == home]
+        found = resolve(built.site, "404.html", back[0].get("href"), urlsplit(built.plan.site.base_url).path)
+        assert len(back) == 1 and found is not None and found[0] == built.site / "index.html"
 
 
 # --- the build itself ------------------------------------------------------------------------
@@ -641,6 +662,18 @@ def test_the_generated_config_inherits_the_teams_mkdocs_yml(basic: Built) -> Non
     # the team's palette (from the root mkdocs.yml) reaches the pages
     body = read_page(basic.site, "").cssselect("body")[0]
     assert body.get("data-md-color-primary") == "deep-orange"
+
+
+def test_the_footer_line_follows_the_teams_own_copyright_and_stays_text(basic: Built, tmp_path: Path) -> None:
+    parent = {"copyright": "© 2027 <a href='https://example.cn/'>星火</a>"}
+    line = "更新于 2027-06-10 10:00 · 下次更新 <b>20:00</b>"
+    shown = view(basic.plan, SITE_NOW, drafts=False)
+    config = generated_config(basic.root / "mkdocs.yml", basic.plan, shown, tmp_path, tmp_path / "s", parent, line)
+    assert config["copyright"] == (
+        "© 2027 <a href='https://example.cn/'>星火</a><br>"
+        '<span class="plan-built">更新于 2027-06-10 10:00 · 下次更新 &lt;b&gt;20:00&lt;/b&gt;</span>'
+    )
+    assert "copyright" not in generated_config(basic.root / "mkdocs.yml", basic.plan, shown, tmp_path, tmp_path, {})
 
 
 # --- preview with live reload ------------------------------------------------------------------
