@@ -28,6 +28,7 @@ from generator.build import stamp as stamps
 from generator.build.memo import Memo
 from generator.build.stamp import Stamp
 from generator.build.pages import render_pages
+from generator.site import pages as site_pages
 from generator.plan.model import Plan
 from generator.plan.outputs import Finding, Output
 from generator.plan.visibility import View
@@ -136,10 +137,12 @@ def week(project_root: Path, plan: Plan, view: View) -> History:
 def _files(plan: Plan, view: View) -> list[Output]:
     """Everything but the site's pages and the change feed: calendars, feeds,
     and for the team the editor schema (it lists the team's ids and the
-    audience tiers). The change feed waits for the history (`week`)."""
+    audience tiers) and the report's charts (`site.pages.beside`). The change
+    feed waits for the history (`week`)."""
     return [
         *calendars.render(plan, view),
         *feeds.render(plan, view),
+        *site_pages.beside(plan, view),
         *(editor_schema.render(plan, plan.site.language) if view.team else ()),
     ]
 

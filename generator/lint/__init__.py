@@ -237,6 +237,21 @@ def _overlapping_pairs(events: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
                 yield later, earlier
 
 
+# --- KPI actuals --------------------------------------------------------------------------
+
+
+def _actual_future(context: Context) -> Iterator[Problem]:
+    """A measurement dated after the build's now: a typo, or a figure entered
+    early. Not shown until its day (`plan.pace`), so said here."""
+    today = context.now.astimezone(context.zone).date()
+    for goal in context.plan.site.goals:
+        for kpi in goal.kpis:
+            for actual in kpi.actuals:
+                if actual.date > today:
+                    yield warn(actual.source, "lint.actual_future", kpi=kpi.ref, date=actual.date.isoformat(),
+                               now=today.isoformat())
+
+
 _CHECKS: dict[str, Callable[[Context], Iterator[Problem]]] = {
     "cadence": _cadence,
     "silence": _silence,
@@ -256,4 +271,5 @@ _CHECKS: dict[str, Callable[[Context], Iterator[Problem]]] = {
     "future-published": posts.future_published,
     "copy-length": posts.copy_length,
     "copy-identical": posts.copy_identical,
+    "actual-future": _actual_future,
 }

@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.plan.model import (
     DEFAULT_WORKFLOW,
+    Actual,
     REBUILD_EVERY,
     STAGE_DONE,
     Author,
@@ -59,14 +60,40 @@ from generator.plan.zones import DEFAULT_ZONE, localize
 def assemble(files: PlanFiles) -> tuple[Plan, list[Problem]]:
     """The model of a plan that checked, and what is found only once zones are applied."""
     problems: list[Problem] = []
-    site = _site(files.site)
+    site = _site(files.site, _by_kpi(files.actuals))
     channels = tuple(_channel(c) for c in files.channels)
     key_dates = tuple(_key_date(k) for k in files.key_dates)
     built = tuple(_entry(e, site, problems) for e in files.entries)
     return Plan.build(site, channels, built, key_dates), problems
 
 
-def _site(v: Fields) -> Site:
+def _by_kpi(actuals: tuple[tuple[str, Actual], ...]) -> dict[str, tuple[Actual, ...]]:
+    """Each KPI's measurements, oldest first (check refused two on one day)."""
+    grouped: dict[str, list[Actual]] = {}
+    for ref, actual in actuals:
+        grouped.setdefault(ref, []).append(actual)
+    return {ref: tuple(sorted(found, key=lambda a: a.date)) for ref, found in grouped.items()}
+
+
+def _kpi(goal: str, k: Fields, measured: dict[str, tuple[Actual, ...]]) -> Kpi:
+    """A KPI; its latest measurement, when actuals.csv has any, replaces site.yaml's `actual`."""
+    actuals = measured.get(f"{goal}.{k['id']}", ())
+    latest = actuals[-1] if actuals else None
+    return Kpi(
+        id=k["id"],
+        name=k["name"],
+        unit=k["unit"],
+        baseline=k["baseline"],
+        target=k["target"],
+        actual=latest.value if latest else k.get("actual"),
+        due=k.get("due"),
+        goal=goal,
+        actuals=actuals,
+        as_of=latest.date if latest else None,
+    )
+
+
+def _site(v: Fields, measured: dict[str, tuple[Actual, ...]]) -> Site:
     community = v.get("community", {})
     base_url = v["base_url"]
     return Site(
@@ -85,18 +112,7 @@ def _site(v: Fields) -> Site:
                 id=g["id"],
                 title=g["title"],
                 description=g.get("description", ""),
-                kpis=tuple(
-                    Kpi(
-                        id=k["id"],
-                        name=k["name"],
-                        unit=k["unit"],
-                        baseline=k["baseline"],
-                        target=k["target"],
-                        actual=k.get("actual"),
-                        due=k.get("due"),
-                    )
-                    for k in _list(g, "kpis")
-                ),
+                kpis=tuple(_kpi(g["id"], k, measured) for k in _list(g, "kpis")),
             )
             for g in _list(v, "goals")
         ),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.plan import schema
+from generator.plan.actuals import known_kpis, read_actuals
 from generator.plan.assemble import assemble
 from generator.plan.model import DEFAULT_WORKFLOW
 from generator.plan.problems import Problem, has_errors, ordered
@@ -63,6 +64,7 @@ def check_plan(root: Path, reader: Reader = read) -> CheckResult:
     key_dates = convert(key_dates_node, schema.KEY_DATES, ctx) if key_dates_node else NO_ITEMS
     warn_unknown_files(root, ctx)
     entries = [e for kind in schema.ENTRY_SCHEMAS for e in read_entries(files, kind)]
+    actuals = read_actuals(root, known_kpis(site_node), ctx)
 
     defined = _definitions(site_node, channels_node, entries, ctx)
     _resolve(ctx.references, defined, ctx)
@@ -70,7 +72,7 @@ def check_plan(root: Path, reader: Reader = read) -> CheckResult:
 
     if has_errors(ctx.problems) or site is INVALID or channels is INVALID or key_dates is INVALID:
         return CheckResult(None, tuple(ordered(ctx.problems)), plan_language)
-    plan, more = assemble(PlanFiles(site, channels, key_dates, tuple(entries)))
+    plan, more = assemble(PlanFiles(site, channels, key_dates, tuple(entries), actuals))
     more = [*ctx.if_sound, *more]  # errors that waited for a sound plan (`Context.if_sound`)
     problems = ordered([*ctx.problems, *more])
     return CheckResult(plan if not has_errors(more) else None, tuple(problems), plan.site.language)

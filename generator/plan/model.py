@@ -88,7 +88,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Actual:
+    """One measurement of a KPI (a row of `content/actuals.csv`): on `date`, `value`."""
+
+    date: date
+    value: float
+    note: str = ""
+    source: Source = Source("")
+
+
+@dataclass(frozen=True, slots=True)
 class Kpi:
+    """A goal's KPI. `actuals` are its dated measurements, oldest first; when
+    there are any, the latest is `actual` and its date `as_of` (else `actual`
+    is site.yaml's own, undated). `goal` is its goal's id: `ref` names it in
+    actuals.csv and in the report's URLs."""
+
     id: str
     name: str
     unit: str
@@ -96,6 +111,13 @@ class Kpi:
     target: float
     actual: float | None = None
     due: date | None = None
+    goal: str = ""
+    actuals: tuple[Actual, ...] = ()
+    as_of: date | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.goal}.{self.id}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.plan import schema
+from generator.plan.model import Actual
 from generator.plan.problems import problem
 from generator.plan.specs import ID_MAX, ID_PATTERN, INVALID, Context, Fields, Items, suggestion
 from generator.plan.yamlfile import Mapping, Node, ReadResult, Scalar
@@ -20,6 +21,7 @@ SITE_FILE = "content/site.yaml"
 CHANNELS_FILE = "content/channels.yaml"
 KEY_DATES_FILE = "calendar/key-dates.yaml"
 _KNOWN_TOP = {"site", "channels"}
+_KNOWN_CSV = "actuals"  # content/actuals.csv (`plan.actuals`)
 _YAML_SUFFIXES = (".yaml", ".yml")
 _KEY_DATES_YML = "calendar/key-dates.yml"
 _FILES_SHOWN = 5  # an unread folder names this many of its files
@@ -45,6 +47,7 @@ class PlanFiles:
     channels: Items
     key_dates: Items  # empty when there is no key-dates file
     entries: tuple[EntryFile, ...]  # every one converted
+    actuals: tuple[tuple[str, Actual], ...] = ()  # (KPI ref, measurement) from content/actuals.csv
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,8 @@ def warn_unknown_files(root: Path, ctx: Context) -> None:
                     "file.unknown",
                     hint=suggestion(path.stem, sorted(known)),
                 )
+            elif path.is_file() and path.suffix.lower() == ".csv" and path.name != f"{_KNOWN_CSV}.csv":
+                ctx.warn(Scalar(f"content/{path.name}", 1, 1, "", True), "file.unknown", hint=f"{_KNOWN_CSV}.csv")
             elif path.is_dir() and path.name not in schema.ENTRY_SCHEMAS and not path.name.startswith("."):
                 # a folder of images is welcome; a folder of plan files is not read
                 _warn_unread_folder(path, f"content/{path.name}/", "", ctx)

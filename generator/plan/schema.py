@@ -59,6 +59,7 @@ LINT_DEFAULTS: dict[str, dict[str, float]] = {
     "future-published": {},
     "copy-length": {},
     "copy-identical": {},
+    "actual-future": {},
 }
 
 

@@ -118,3 +118,23 @@ CHANGES = "changes"  # the change feed's name: feeds/changes.atom.xml
 def changes_dir() -> str:
     """`changes/`: this week's changes to the plan (本周变动)."""
     return "changes/"
+
+
+# --- the report (KPI actuals, monthly summaries): team outputs ---------------------
+
+
+def report_dir(year: int | None = None, month: int | None = None) -> str:
+    """`report/`: every KPI's chart and the months; `report/2027-06/`: one month's 绩效总结."""
+    if year is None or month is None:
+        return "report/"
+    return f"report/{year:04d}-{month:02d}/"
+
+
+def kpi_chart_file(ref: str) -> str:
+    """A KPI's chart (`goal-id.kpi-id`: ids never hold a dot, so no two collide)."""
+    return f"report/charts/{ref}.svg"
+
+
+def kpi_anchor(ref: str) -> str:
+    """Where a KPI's chart is on the report page: `report/#kpi-loyalty.member-activity`."""
+    return f"{report_dir()}#kpi-{ref}"

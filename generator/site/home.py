@@ -5,7 +5,7 @@ the build's now)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from markupsafe import Markup
 
@@ -14,9 +14,10 @@ from generator.plan.model import Kpi
 from generator.plan.outputs import Output
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.items import within
+from generator.site.kpis import figure, pace_label, standing_on, today, tone
 from generator.site.lists import ChannelView, channel_view
 from generator.site.team import COMPACT, Counts, TaskRow, counts, task_row, week_ranges, workloads
-from generator.site.time import date_text, days_ahead, number_text
+from generator.site.time import date_text, days_ahead
 from generator.site.view import Context, Feed, Link, feeds_for, html, page
 
 COMING_UP = timedelta(days=14)
@@ -33,6 +34,10 @@ class KpiView:
     percent: int | None  # progress from baseline towards target, 0..100
     progress: str
     worse: bool = False  # the actual has moved away from the target: worse than the baseline
+    as_of: str = ""  # 截至 2027-03-31: when the figure was measured (content/actuals.csv)
+    pace: str = ""  # 超前进度, 落后进度 …; empty without a pace
+    tone: str = "none"  # the pace's css modifier (`kpis.tone`)
+    chart: str = ""  # its chart in the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,7 @@ def render_home(ctx: Context) -> Output:
         description=site.description,
         community=html(site.community.description),
         goals=tuple(
-            GoalView(f"goal-{g.id}", g.title, g.description, tuple(_kpi(ctx, k) for k in g.kpis))
+            GoalView(f"goal-{g.id}", g.title, g.description, tuple(_kpi(ctx, k, today(ctx)) for k in g.kpis))
             for g in site.goals
         ) if ctx.view.team else None,
         tiers=tuple(
@@ -147,43 +152,25 @@ def _todo(ctx: Context) -> TodoView:
     return TodoView(week_ranges(ctx)[0], Link(ctx.t("todo.all"), urls.team_dir()), tuple(people))
 
 
-def _kpi(ctx: Context, kpi: Kpi) -> KpiView:
-    unit = f" {kpi.unit}" if kpi.unit else ""
-    percent = _progress(kpi)
-    worse = _worse(kpi)
-    if worse:
-        progress = ctx.t("kpi.worse", by=number_text(abs(kpi.actual - kpi.baseline)) + unit)  # type: ignore[operator]
+def _kpi(ctx: Context, kpi: Kpi, day: date) -> KpiView:
+    """A KPI's card: its latest known figure and when it was measured, how far
+    it has come (or how far it has fallen below its baseline), its pace (`plan.pace`)."""
+    s = standing_on(ctx, kpi, day)
+    if s.worse:
+        progress = ctx.t("kpi.worse", by=figure(kpi, abs(s.value - kpi.baseline)))  # type: ignore[operator]
     else:
-        progress = ctx.t("kpi.progress", percent=percent) if percent is not None else ctx.t("kpi.no-actual")
+        progress = ctx.t("kpi.progress", percent=s.percent) if s.percent is not None else ctx.t("kpi.no-actual")
     return KpiView(
         name=kpi.name,
-        baseline=number_text(kpi.baseline) + unit,
-        target=number_text(kpi.target) + unit,
-        actual=number_text(kpi.actual) + unit if kpi.actual is not None else "",
+        baseline=figure(kpi, kpi.baseline),
+        target=figure(kpi, kpi.target),
+        actual=figure(kpi, s.value),
         due=date_text(kpi.due, ctx.language) if kpi.due else "",
-        percent=percent,
+        percent=s.percent,
         progress=progress,
-        worse=worse,
+        worse=s.worse,
+        as_of=ctx.t("kpi.as-of", date=s.as_of.isoformat()) if s.as_of else "",
+        pace=pace_label(ctx, s) if s.expected is not None and not s.worse else "",  # worse says more
+        tone=tone(s),
+        chart=urls.kpi_anchor(kpi.ref),
     )
-
-
-def _worse(kpi: Kpi) -> bool:
-    """Whether the actual is on the far side of the baseline from the target
-    (fewer members than when the plan began, a slower response): a 0 % bar would hide it."""
-    if kpi.actual is None or kpi.target == kpi.baseline:
-        return False
-    return (kpi.actual - kpi.baseline) * (kpi.target - kpi.baseline) < 0
-
-
-def _progress(kpi: Kpi) -> int | None:
-    """How far the actual has come from baseline to target, 0..100.
-
-    Works for targets below the baseline too (a response time to bring down).
-    """
-    if kpi.actual is None:
-        return None
-    distance = kpi.target - kpi.baseline
-    if distance == 0:
-        return 100 if kpi.actual == kpi.target else 0
-    share = (kpi.actual - kpi.baseline) / distance
-    return round(min(1.0, max(0.0, share)) * 100)

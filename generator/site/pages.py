@@ -30,6 +30,8 @@ from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
 from generator.site.lists import render_lists
 from generator.site.posts import TODAY_DIR, render_today
+from generator.site.kpis import render_charts
+from generator.site.report import render_report
 from generator.site.team import render_team
 from generator.site.view import Context, PageCache, alternates, context, docs_path
 from generator.plan.visibility import View
@@ -58,7 +60,8 @@ class Pages:
             *render_calendar_pages(self.ctx),
             *((render_changes(self.ctx),) if self.ctx.history is not None else ()),
             *render_lists(self.ctx),
-            *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx)) if self.ctx.view.team else ()),
+            *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx), *render_report(self.ctx))
+              if self.ctx.view.team else ()),
             render_choices(self.ctx),
             _feeds_sitemap(),
         ]
@@ -87,6 +90,12 @@ def render(
     """Every page, in one process."""
     pages = prepare(plan, view, findings, cache, history)
     return sorted([*pages.other_pages(), *pages.entry_pages(pages.entries)], key=lambda o: o.path)
+
+
+def beside(plan: Plan, view: View) -> list[Output]:
+    """What the pages show that MkDocs need not see: each KPI's chart, a team
+    output. The build draws them beside the site build, on the second core."""
+    return render_charts(context(plan, view)) if view.team else []
 
 
 def _feeds_sitemap() -> Output:
@@ -119,20 +128,23 @@ def navigation(plan: Plan, team: bool = True, changes: bool = True) -> list[obje
     if team:
         nav.append({label(language, "today"): docs_path(TODAY_DIR)})
         nav.append({label(language, "team"): docs_path(urls.team_dir())})
+        nav.append({label(language, "report"): docs_path(urls.report_dir())})
         nav.append({label(language, "lint"): docs_path(LINT_DIR)})
     return nav
 
 
 def unlisted() -> str:
     """`not_in_nav` patterns: every page below a section's index page, each
-    person's page (reached from the team's), and the calendar's month and week
-    pages (reached from the calendar page, month by month and week by week)."""
+    person's page (reached from the team's), the calendar's month and week
+    pages (reached from the calendar page, month by month and week by week)
+    and the report's months (from the report page)."""
     patterns = [f"/{section}/*/" for section in SECTIONS]
     patterns.append(f"/{urls.team_dir()}*/")
     calendar = urls.calendar_page_dir()
     patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.calendar_month_dir
     patterns.append(f"/{calendar}[0-9][0-9][0-9][0-9]-w[0-9][0-9]/")  # urls.calendar_week_dir
     patterns.append(f"/{urls.calendar_week_dir()}")  # this week's
+    patterns.append(f"/{urls.report_dir()}[0-9][0-9][0-9][0-9]-[0-9][0-9]/")  # urls.report_dir(year, month)
     return "\n".join(patterns) + "\n"
 
 

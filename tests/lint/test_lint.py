@@ -282,3 +282,15 @@ def test_copy_identical_fires_on_the_second_channel_only(plan: Path) -> None:
     assert _warnings(plan) == [
         "content/user-stories/diary.yaml:20:13: warning: [copy-identical] 与微信公众号（wechat）上 diary（2027-03-01 20:00）的文案完全相同：平台会给重复内容降权，请为每个平台改写"
     ]
+
+
+def test_actual_future_fires_on_a_measurement_dated_after_now(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "title:", "goals:\n  - id: grow\n    title: 增长\n    kpis:\n"
+          "      - {id: members, name: 会员数, unit: 人, baseline: 10, target: 20}\ntitle:")
+    (plan / "content/actuals.csv").write_text(
+        "kpi,date,value\ngrow.members,2027-02-28,12\ngrow.members,2027-03-02,13\n", encoding="utf-8"
+    )
+    assert _warnings(plan) == [
+        "content/actuals.csv:3:1: warning: [actual-future] grow.members 的数值日期 2027-03-02 晚于构建时间 2027-03-01：在那天之前不显示",
+    ]
+    assert _warnings(plan, "2027-03-02T09:00+08:00") == []

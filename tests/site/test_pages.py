@@ -108,17 +108,20 @@ def test_navigation_lists_sections_only(basic) -> None:  # type: ignore[no-untyp
     assert targets == [
         "index.md", "calendar/index.md", "calendar/subscribe/index.md", "changes/index.md", "products/index.md",
         "user-stories/index.md", "brand-stories/index.md", "events/index.md", "campaigns/index.md",
-        "channels/index.md", "tiers/index.md", "today/index.md", "team/index.md", "lint/index.md",
+        "channels/index.md", "tiers/index.md", "today/index.md", "team/index.md", "report/index.md",
+        "lint/index.md",
     ]
     # the readers' site (--public) has none of the team's sections
     public = [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
-    assert public == [t for t in targets if t not in ("tiers/index.md", "today/index.md", "team/index.md", "lint/index.md")]
+    team_only = ("tiers/index.md", "today/index.md", "team/index.md", "report/index.md", "lint/index.md")
+    assert public == [t for t in targets if t not in team_only]
     assert [next(iter(item)) for item in nav][:4] == ["首页", "日历", "订阅日历", "本周变动"]
     # this week's changes only where the build has the page (it always does: `build.pipeline` reads the history)
     assert "changes/index.md" not in [next(iter(item.values())) for item in pages.navigation(basic, changes=False)]
-    assert next(iter(nav[-2])) == "团队"
+    assert [next(iter(item)) for item in nav[-3:-1]] == ["团队", "绩效报告"]
     assert "team/index.md" not in [next(iter(item.values())) for item in pages.navigation(basic, team=False)]
     assert "/team/*/" in pages.unlisted().splitlines()  # each person's page: reached from the team's
+    assert "/report/[0-9][0-9][0-9][0-9]-[0-9][0-9]/" in pages.unlisted().splitlines()  # each month: from the report
 
 
 def test_channel_pages_announce_their_own_feeds(basic) -> None:  # type: ignore[no-untyped-def]
