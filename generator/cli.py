@@ -512,6 +512,9 @@ def _refuse_unchecked(result: CheckResult) -> int:
     _print_problems(result)
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
     print(label(result.language, "cli.check_failed", errors=errors, warnings=len(result.problems) - errors))
+    return 1
+
+
 def _history_command(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     """`changes` and `digest`: the plan as of now against its past in git.
 
