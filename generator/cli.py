@@ -13,22 +13,27 @@ import sys
 import traceback
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from generator import digest, history
+from generator.digest import webhook
 from generator.plan.check import CheckResult, check_plan
+from generator.words import changes as said
 from generator.editor import schema as editor_schema
 from generator.build import stamp as stamps
 from generator.build.prepare import checked, now_source, resolve_now
 from generator.editor.init import starter_files, tool_source
 from generator.plan.schema import LANGUAGES
 from generator.editor.scaffold import KIND_NAMES, scaffold
-from generator.words import label, problem_line, problem_text
+from generator.words import aside, label, plural, problem_line, problem_text
 from generator.plan.outputs import Finding, Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.specs import ID_MAX, ID_PATTERN, parse_moment
+from generator.plan.model import Plan
 from generator.plan.visibility import View
 from generator.plan.zones import DEFAULT_ZONE
-from generator.build.writer import write_outputs
+from generator.build.writer import scratch, write_outputs
 from generator import sheets
 
 EPILOG = """\
@@ -43,6 +48,8 @@ EPILOG = """\
   python build.py deploy s3://bucket/plan --endpoint https://oss-cn-hangzhou.aliyuncs.com   上传 site/ 到对象存储
   python build.py export plan.xlsx            把计划导出为表格（也可以是 plan.csv）
   python build.py import plan.xlsx --apply    把表格里的修改写回 YAML（不加 --apply 只列出修改）
+  python build.py changes         最近 7 天计划的变动（新增、改期、取消、换人、删除），--since 指定 git 版本
+  python build.py digest --format wecom --post   把本周变动和未来 7 天的工作发到企业微信群（PLAN_WEBHOOK_URL）
 
 问题的格式 problems print as:
   content/events/mi-fan-festival.yaml:12:8: error: 结束 2027-04-05 早于开始 2027-04-06
@@ -110,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help=ENGINE_HELP)
     commands = parser.add_subparsers(
-        dest="command", metavar="{build,check,serve,new,schema,export,import,init,next,deploy}", title="命令 commands",
+        dest="command", metavar="{build,check,serve,new,schema,init,export,import,changes,digest,next,deploy}",
+        title="命令 commands",
         parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
     )
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
@@ -170,7 +178,32 @@ def _parser() -> argparse.ArgumentParser:
     deploy.add_argument("target", help="s3://存储桶[/前缀] s3://BUCKET[/PREFIX]")
     deploy.add_argument("--endpoint", help="存储服务地址，如 https://oss-cn-hangzhou.aliyuncs.com the service's URL")
     deploy.add_argument("--out", type=Path, help="构建好的网站所在目录（默认：项目下的 site/） the built site")
+    changes = commands.add_parser(
+        "changes", parents=[common], help="计划的变动：新增、改期、取消、换人、删除 what changed in the plan"
+    )
+    changes.add_argument("--since", metavar="REV", help=SINCE_HELP)
+    digest_command = commands.add_parser(
+        "digest", parents=[common], help="本周变动和未来 7 天的工作，作为群机器人消息 the week for a group chat"
+    )
+    digest_command.add_argument(
+        "--format", choices=digest.FORMATS, default=digest.MARKDOWN,
+        help="wecom（企业微信）、feishu（飞书）、dingtalk（钉钉）的消息 JSON，或 markdown（默认） the message's platform",
+    )
+    digest_command.add_argument(
+        "--post", action="store_true",
+        help="发送到环境变量 PLAN_WEBHOOK_URL 中的群机器人 webhook（加签的机器人另设 PLAN_WEBHOOK_SECRET） send it",
+    )
+    digest_command.add_argument("--since", metavar="REV", help=SINCE_HELP)
+    digest_command.add_argument(
+        "--timeout", type=float, default=webhook.TIMEOUT, help="等待应答的秒数（默认 10） seconds for an answer"
+    )
+    digest_command.add_argument(
+        "--retries", type=int, default=webhook.RETRIES, help="发送失败后重试的次数（默认 2） tries after a failure"
+    )
     return _bilingual(parser)
+
+
+SINCE_HELP = "与哪个 git 版本比较，如 HEAD~5、v1.0 或提交哈希（默认：最近 7 天，按提交时间） the revision to compare with"
 
 
 def _program() -> str:
@@ -217,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(root, result, args)
     if command == "schema":
         return _schema(root, result, args.check)
+    if command in ("changes", "digest"):
+        return _history_command(root, result, args)
     as_written = result.plan  # statuses as written: `next` needs to know what a post becomes when due
     result, view, findings = checked(result, args.now, args.drafts, args.public)
     style = getattr(args, "format", "text")
@@ -477,4 +512,88 @@ def _refuse_unchecked(result: CheckResult) -> int:
     _print_problems(result)
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
     print(label(result.language, "cli.check_failed", errors=errors, warnings=len(result.problems) - errors))
+def _history_command(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
+    """`changes` and `digest`: the plan as of now against its past in git.
+
+    Only errors are printed (the lint's warnings belong to `check`), and on
+    standard error: `digest` prints its messages on standard output, one a
+    line, for a pipe."""
+    name = f"{_program()} {args.command}"
+    posting = args.command == "digest" and args.post
+    if posting and args.format == digest.MARKDOWN:
+        print(f"{name}: error: {label(result.language, 'cli.digest.post_markdown')}", file=sys.stderr)
+        return 2
+    result, view, _ = checked(result, args.now, False, args.public)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    for found in errors:
+        print(problem_line(found, result.language), file=sys.stderr)
+    if view is None or errors:
+        print(label(result.language, "cli.check_failed", errors=len(errors), warnings=0), file=sys.stderr)
+        return 1
+    plan, language = view.plan, result.language
+    if args.since:
+        found_history = history.since(root, plan, args.since, scratch)
+    else:
+        found_history = history.week(root, plan, view.now, scratch)
+    found_history = found_history.shown(view.team)
+    if args.command == "changes":
+        return _changes(name, found_history, plan, view.now, language)
+    messages = digest.render(args.format, plan, view.now, found_history)
+    if not posting:
+        for message in messages:
+            print(message.text if message.payload is None else message.body.decode("utf-8"))
+        return 0
+    return _post(name, args, [m.payload for m in messages if m.payload is not None], language)
+
+
+def _changes(name: str, found: history.History, plan: Plan, now: datetime, language: str) -> int:
+    """One line saying since when, then per entry its changes, each with its commit."""
+    if not found.known:
+        reason = said.missing_text(language, found)
+        print(f"{name}: error: {label(language, 'cli.changes.error', reason=reason)}", file=sys.stderr)
+        return 1
+    zone = plan.site.timezone
+    year = now.astimezone(ZoneInfo(zone)).year
+    separator = label(language, "change.separator")
+    print(said.since_text(language, found, zone) + separator + said.count_text(language, len(found.changes)))
+    if not found.changes:
+        print(label(language, "changes.none"))
+    for group in found.groups():
+        print()
+        print(said.group_text(language, group) + (f"  {group.key}" if group.kind is not None else ""))
+        for change in group.changes:
+            committed = said.committed_text(language, change, zone)
+            print(f"  {said.line_text(language, change, zone, year)}{aside(language, committed)}")
+    return 0
+
+
+def _post(name: str, args: argparse.Namespace, payloads: list[dict], language: str) -> int:
+    """Sends the digest to PLAN_WEBHOOK_URL; says each retry, and how it ended."""
+    url = os.environ.get("PLAN_WEBHOOK_URL", "").strip()
+    if not url:
+        print(f"{name}: error: {label(language, 'cli.digest.no_url')}", file=sys.stderr)
+        return 1
+    shown = webhook.redacted(url)
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+        print(f"{name}: error: {label(language, 'cli.digest.bad_url', url=shown)}", file=sys.stderr)
+        return 1
+    platform = args.format
+
+    def retrying(retry: webhook.Retry) -> None:
+        reason = digest.failure_text(language, platform, retry.failure, args.timeout)
+        print(label(language, "cli.digest.retry", attempt=retry.attempt, reason=reason, seconds=f"{retry.wait:g}"),
+              file=sys.stderr)
+
+    outcome = webhook.post(
+        platform, url, payloads, timeout=args.timeout, retries=max(args.retries, 0),
+        secret=os.environ.get("PLAN_WEBHOOK_SECRET") or None, on_retry=retrying,
+    )
+    if outcome.failure is None:
+        print(plural(language, "cli.digest.sent", outcome.sent, url=shown), file=sys.stderr)
+        return 0
+    reason = digest.failure_text(language, platform, outcome.failure, args.timeout)
+    print(f"{name}: error: " + label(language, "cli.digest.failed", index=outcome.sent + 1, total=outcome.total,
+                                    attempts=outcome.attempts, reason=reason, url=shown), file=sys.stderr)
+    if outcome.sent:
+        print(label(language, "cli.digest.partial", sent=outcome.sent), file=sys.stderr)
     return 1

@@ -89,6 +89,7 @@ def test_the_starter_plan_checks_clean_and_builds(tmp_path: Path, language: str)
         "content/site.yaml", "content/channels.yaml", "calendar/key-dates.yaml", ".gitignore",
         ".pre-commit-config.yaml", ".vscode/settings.json", ".github/workflows/plan.yml", ".gitlab-ci.yml",
         "schema/events.schema.json",
+        ".github/workflows/digest.yml",
     ):
         assert wanted in files
     assert not [f for f in files if f.endswith(".py")]  # none of the generator's code

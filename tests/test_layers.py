@@ -31,3 +31,10 @@ def test_tests_are_laid_out_like_the_packages_and_all_collected() -> None:
     ).stdout
     files = {line.split("::")[0] for line in collected.splitlines() if "::" in line}
     assert files == {p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")}
+
+
+def test_no_two_test_files_share_a_name() -> None:
+    """pytest imports test modules by their base name (rootdir-relative without
+    packages): two `test_changes.py` in two folders stop the whole collection."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []

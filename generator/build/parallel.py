@@ -30,6 +30,7 @@ class Cores:
     files_beside_site: bool  # calendars, feeds and schema rendered while the site builds
     split_entry_pages: bool  # half of the entry pages rendered on the other core
     two_mkdocs_runs: bool  # half of the entry pages built by a second MkDocs run
+    history_beside_pages: bool = False  # the plan's past read from git (and checked) while pages render
 
 
 def decide(entry_pages: int, preview: bool) -> Cores:
@@ -40,6 +41,7 @@ def decide(entry_pages: int, preview: bool) -> Cores:
         files_beside_site=fork,
         split_entry_pages=fork and not preview,
         two_mkdocs_runs=fork and not preview and entry_pages >= SPLIT_FROM,
+        history_beside_pages=fork and not preview,
     )
 
 
@@ -48,6 +50,8 @@ class Pending(Generic[T]):
 
     def __init__(self, work: Callable[[], T], worth_a_process: bool = True) -> None:
         self._work = work
+        self._done = False
+        self._value: T
         self._process: multiprocessing.process.BaseProcess | None = None
         if worth_a_process and can_fork():
             context = multiprocessing.get_context("fork")
@@ -57,6 +61,13 @@ class Pending(Generic[T]):
             writer.close()
 
     def result(self) -> T:
+        """The work's result; asked again, the same result (the work runs once)."""
+        if not self._done:
+            self._value = self._take()
+            self._done = True
+        return self._value
+
+    def _take(self) -> T:
         if self._process is None:
             return self._work()
         try:

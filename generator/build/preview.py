@@ -16,14 +16,16 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from generator import history
 from generator.build import pipeline
+from generator.history import History
 from generator.plan.check import check_plan
 from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.model import Plan
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
-from generator.build.writer import write_outputs
+from generator.build.writer import scratch, write_outputs
 from generator.plan.problems import has_errors
 from generator.build.mkdocs.server import serve_folder
 from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
@@ -81,13 +83,17 @@ def _rebuilder(
             print(problem_line(problem, result.language), file=sys.stderr)
         if view is None or has_errors(result.problems):
             return False
+        # this week's changes against the edited plan; the revision's files parse once (`reader`)
+        changes = history.week(root, result.plan, view.now, scratch, reader=reader)
         try:
             if built:
-                pipeline.refresh_site(root, result.plan, view, out, memo, findings)
-                writing.append(threading.Thread(target=_write_files, args=(result.plan, view, out), daemon=True))
+                pipeline.refresh_site(root, result.plan, view, out, memo, findings, changes)
+                writing.append(
+                    threading.Thread(target=_write_files, args=(result.plan, view, out, changes), daemon=True)
+                )
                 writing[-1].start()
             else:
-                pipeline.build(root, result.plan, view, out, memo, findings=findings)
+                pipeline.build(root, result.plan, view, out, memo, findings=findings, history=changes)
                 built = True
         except Exception as error:  # a failed whole build leaves the last good site in place
             print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
@@ -98,8 +104,8 @@ def _rebuilder(
     return rebuild
 
 
-def _write_files(plan: Plan, view: View, out: Path) -> None:
+def _write_files(plan: Plan, view: View, out: Path, changes: History) -> None:
     try:
-        pipeline.refresh_files(plan, view, out)
+        pipeline.refresh_files(plan, view, out, changes)
     except Exception as error:  # the site is up; say what failed and keep serving
         print(f"build.py serve: error: calendars and feeds: {type(error).__name__}: {error}", file=sys.stderr)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.plan.outputs import Output
@@ -53,6 +55,17 @@ def write_outputs(folder: Path, outputs: Iterable[Output], only_changed: bool = 
             os.replace(partial, target)
         else:
             target.write_bytes(output.data)
+
+
+@contextmanager
+def scratch(outputs: Iterable[Output]) -> Iterator[Path]:
+    """A temporary folder holding `outputs`, deleted when the block ends.
+
+    The plan at a git revision is read this way (`history`: its files, as
+    the checker reads any plan): never an output, and gone once read."""
+    with tempfile.TemporaryDirectory(prefix="plan-history-") as folder:
+        write_outputs(Path(folder), outputs)
+        yield Path(folder)
 
 
 def sync(folder: Path, outputs: list[Output]) -> set[str]:

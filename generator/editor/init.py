@@ -3,7 +3,9 @@
 What it writes is rendered here as values (`starter_files`); the command line
 writes them through `writer`, after making sure DIR is new or empty. None of
 the generator's code is copied: the team's repository holds its plan, its
-editor help, its pre-commit hooks and a CI example that install this tool.
+editor help, its pre-commit hooks and CI examples that install this tool
+(checking and building on every push; posting the week's digest to the
+team's group chat every Monday).
 """
 
 from __future__ import annotations
@@ -90,6 +92,8 @@ def starter_files(language: str, example: bool, today: date, source: ToolSource 
     for example, path in (("plan-workflow.yml", ".github/workflows/plan.yml"), ("gitlab-ci.yml", ".gitlab-ci.yml")):
         text = (STARTER / example).read_text(encoding="utf-8").replace("$tool_spec", tool_spec)
         files.append(Output(path, text.encode()))
+    digest = (STARTER / "digest-workflow.yml").read_text(encoding="utf-8").replace("$tool_spec", tool_spec)
+    files.append(Output(".github/workflows/digest.yml", digest.encode()))
     return files
 
 

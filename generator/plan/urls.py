@@ -95,6 +95,11 @@ def calendar_week_dir(year: int | None = None, week: int | None = None) -> str:
     return f"calendar/{year:04d}-w{week:02d}/"
 
 
+def filter_choices_file() -> str:
+    """The calendar views' filter choices (channels, team, statuses, tiers), as a script every page loads."""
+    return "assets/javascripts/plan-choices.js"
+
+
 def subscribe_dir() -> str:
     """How to subscribe to the calendars, in the plan's language."""
     return "calendar/subscribe/"
@@ -103,6 +108,16 @@ def subscribe_dir() -> str:
 def image_file(path: str) -> str:
     """An entry's image (`image:` is a path under `content/`), published under `media/`."""
     return "media/" + path.lstrip("/")
+
+
+# --- what changed (issue #17) -------------------------------------------------
+
+CHANGES = "changes"  # the change feed's name: feeds/changes.atom.xml
+
+
+def changes_dir() -> str:
+    """`changes/`: this week's changes to the plan (本周变动)."""
+    return "changes/"
 
 
 # --- the report (KPI actuals, monthly summaries): team outputs ---------------------

@@ -29,7 +29,7 @@ from generator.plan import urls
 from generator.plan.outputs import Output
 from generator.site.subscribe import render_subscribe_page
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
-from generator.site.filters import Facets, FilterBar, filter_bar, item_facets
+from generator.site.filters import Facets, FilterBar, filter_bar, item_facets, rest_facets
 from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
 from generator.site.time import (
     clock, date_text, days_ahead, every_text, in_zone, iso, month_title, short_date_text, weekday_names,
@@ -39,9 +39,9 @@ from generator.site.view import (
 )
 from generator.site.week_pages import Week, render_week_pages, span, week_dir, week_of, week_short, work_by_day
 
-# more would stretch the grid; the rest are one click away in the agenda. Every
-# chip of a day is in the page (the rest hidden), so that the browser's filter
-# can show the first four that match.
+# more would stretch the grid; the rest are one click away in the agenda, and
+# their facets ride on the day's "+n" link, so that the browser's filter counts
+# the rest that match (as chips, they doubled a busy plan's month pages)
 CHIPS_PER_DAY = 4
 CHIP_STATES = ("overdue", "published")  # the publications' statuses a chip shows (its tooltip says any)
 COMING_UP = timedelta(weeks=4)  # the overview's agenda, from the build's now
@@ -68,7 +68,6 @@ class Chip:
     owner: str = ""  # the owner, short (the tooltip has the name)
     state: str = ""  # css modifier: overdue or published, the statuses a chip shows
     facets: Facets | None = None
-    over: bool = False  # past CHIPS_PER_DAY: hidden until a filter leaves room for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +78,7 @@ class DayCell:
     chips: tuple[Chip, ...] = ()
     more: str = ""
     more_href: str = ""
+    rest: str = ""  # the facets of the items past the chips, for the filter's count (`rest_facets`)
     weekend: bool = False
     today: bool = False
 
@@ -159,7 +159,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     work = work_by_day(ctx, ctx.items)
     weeks = span([*days, *work])
     this_week = Link(ctx.t("calendar.this-week"), urls.calendar_week_dir()) if weeks else None
-    bar = filter_bar(ctx)
+    bar = filter_bar()
     overview = page(
         ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
         cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),
@@ -174,7 +174,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
             ctx, _month_dir(m), "calendar-month.md.j2", {"title": _month_title(ctx, m), **CALENDAR_META},
             month=replace(_month(ctx, m, months, days, tuple(starting.get(m, ())), today, known),
                           this_week=this_week, filters=bar),
-            weekdays=weekdays, legend=legend, limit=CHIPS_PER_DAY,
+            weekdays=weekdays, legend=legend,
         )
         for m in months
     ]
@@ -345,13 +345,14 @@ def _cell(ctx: Context, day: date, month: Month, items: list[Item], today: date)
         return DayCell(0, iso(day), None)
     # the agenda lists an item under the day it starts; later days of a long
     # item link to that first day, on the page of the month it starts in
-    chips = tuple(_chip(ctx, item, month, over=n >= CHIPS_PER_DAY) for n, item in enumerate(items))
+    chips = tuple(_chip(ctx, item, month) for item in items[:CHIPS_PER_DAY])
     starts_here = any(item.first_day(ctx.zone) == day for item in items)
     anchor = day_anchor(day) if starts_here else None
-    more = more_href = ""
+    more = more_href = rest = ""
     if len(items) > CHIPS_PER_DAY:
         more = ctx.t("calendar.more", n=len(items) - CHIPS_PER_DAY)
-        more_href = "#" + anchor if anchor else chips[CHIPS_PER_DAY].href
+        more_href = "#" + anchor if anchor else _chip(ctx, items[CHIPS_PER_DAY], month).href
+        rest = rest_facets(item_facets(ctx, item) for item in items[CHIPS_PER_DAY:])
     return DayCell(
         number=day.day,
         iso=iso(day),
@@ -359,12 +360,13 @@ def _cell(ctx: Context, day: date, month: Month, items: list[Item], today: date)
         chips=chips,
         more=more,
         more_href=more_href,
+        rest=rest,
         weekend=day.weekday() >= 5,
         today=day == today,
     )
 
 
-def _chip(ctx: Context, item: Item, month: Month, over: bool = False) -> Chip:
+def _chip(ctx: Context, item: Item, month: Month) -> Chip:
     label = kind_label(ctx, item)
     if item.kind in (EVENT, SLOT, LAUNCH) and not item.all_day:
         label = clock(in_zone(item.begins(), ctx.zone))
@@ -394,7 +396,6 @@ def _chip(ctx: Context, item: Item, month: Month, over: bool = False) -> Chip:
         owner=short_name(owner),
         state=facets.status if item.slot is not None and facets and facets.status in CHIP_STATES else "",
         facets=facets,
-        over=over,
     )
 
 

@@ -106,7 +106,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         body=html(entry.body),
         schedule=schedule,
         referrers=_referrers(ctx, entry),
-        filters=filter_bar(ctx) if schedule else None,
+        filters=filter_bar() if schedule else None,
         brief=html(entry.brief) if ctx.view.team and entry.brief else Markup(""),
         copies=_copies(ctx, entry) if ctx.view.team else (),
     )
@@ -129,7 +129,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
         timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
-        return _with(view, timeline=timeline, filters=filter_bar(ctx) if schedule or timeline else None)
+        return _with(view, timeline=timeline, filters=filter_bar() if schedule or timeline else None)
     return view
 
 

@@ -3,26 +3,33 @@ status and tier.
 
 Every filterable line of a calendar view (a month grid's chip, an agenda's
 row, a schedule's row, a week's row) carries its `Facets` as data attributes,
-computed here, and the page carries a `FilterBar` whose choices are the plan's
-channels, team, statuses and tiers in the plan's language.
-`theme/assets/javascripts/plan-filter.js` only compares the two: it decides
-nothing about a post (a post's status, overdue included, is the one
-`progress` gave it, read through `View`).
+computed here. The choices (the plan's channels, team, statuses and tiers, in
+the plan's language) are the same on every page, so they are written once,
+as data, in `urls.filter_choices_file()`; a page carries only where its bar
+goes (`FilterBar`). `theme/assets/javascripts/plan-filter.js` builds the bar
+from that data and compares: it decides nothing about a post (a post's
+status, overdue included, is the one `progress` gave it, read through
+`View`). Written into each page, the choices were 1.5 MB of a 1,000-entry
+plan's entry pages.
 
 Key dates carry no facets: they are nobody's work, and stay in view as the
 calendar's landmarks whatever is chosen.
 
 Owners, reviewers, tiers and drafts are the team's: a `--public` build drops
-the owner and tier filters and facets here (`filter_bar`, `_facets`), and
+the owner and tier choices and facets here (`choices`, `_facets`), and
 nowhere else.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from generator.plan import urls
 from generator.plan.model import Deadline, Slot, Status
+from generator.plan.outputs import Output
 from generator.site.items import KEY_DATE, Item
 
 if TYPE_CHECKING:  # `view` builds schedule rows with these facets: imported for types only
@@ -48,26 +55,11 @@ class Facets:
 
 
 @dataclass(frozen=True, slots=True)
-class FilterOption:
-    value: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class FilterSelect:
-    name: str  # CHANNEL, OWNER, STATUS or TIER: the facet it compares, and its key in the URL
-    label: str
-    options: tuple[FilterOption, ...]
-
-
-@dataclass(frozen=True, slots=True)
 class FilterBar:
-    label: str
-    selects: tuple[FilterSelect, ...]
-    every: str  # the option that filters nothing ("all")
-    reset: str
-    count: str  # "{shown} of {total} shown": filled in by the script
-    more: str  # a month grid's "+{n}": filled in by the script when it hides chips
+    """Where a page's filter goes, and the choices it leaves out (a channel's
+    own page has no channel to choose: one chosen elsewhere would empty it)."""
+
+    without: tuple[str, ...] = ()
 
 
 def slot_status(ctx: Context, slot: Slot) -> str:
@@ -100,29 +92,44 @@ def item_facets(ctx: Context, item: Item) -> Facets | None:
     return _facets(ctx, item.channel or "", item.owner, item.status.value, item.tiers)
 
 
-def filter_bar(ctx: Context, channels: bool = True) -> FilterBar:
-    """The same choices on every page, so a choice carried from page to page
-    means the same everywhere. A channel's own page has no channel choice
-    (`channels=False`): a channel chosen elsewhere would empty it."""
+def rest_facets(facets: Iterable[Facets | None]) -> str:
+    """Several lines' facets in one attribute: `channel|owner|status|tiers`
+    each, `;` between; a landmark (no facets) is `-` (ids hold neither)."""
+    return ";".join("|".join((f.channel, f.owner, f.status, f.tiers)) if f else "-" for f in facets)
+
+
+def filter_bar(channels: bool = True) -> FilterBar:
+    return FilterBar(() if channels else (CHANNEL,))
+
+
+def choices(ctx: Context) -> dict[str, object]:
+    """Every choice of the filter and the bar's words, in the plan's language
+    and order (the same on every page: a choice carried from page to page
+    means the same everywhere)."""
     plan = ctx.plan
-    selects = []
-    if channels and plan.channels:
-        selects.append(FilterSelect(CHANNEL, ctx.t("filter.channel"),
-                                    tuple(FilterOption(c.id, c.name) for c in plan.channels)))
+    selects: list[tuple[str, str, list[tuple[str, str]]]] = []
+    if plan.channels:
+        selects.append((CHANNEL, ctx.t("filter.channel"), [(c.id, c.name) for c in plan.channels]))
     if plan.site.team and ctx.view.team:
-        selects.append(FilterSelect(OWNER, ctx.t("filter.owner"),
-                                    tuple(FilterOption(m.id, m.name) for m in plan.site.team)))
+        selects.append((OWNER, ctx.t("filter.owner"), [(m.id, m.name) for m in plan.site.team]))
     statuses = [s for s in STATUS_ORDER if (ctx.view.team if s == OVERDUE else ctx.view.shows(Status(s)))]
-    selects.append(FilterSelect(STATUS, ctx.t("filter.status"),
-                                tuple(FilterOption(s, ctx.t(f"status.{s}")) for s in statuses)))
+    selects.append((STATUS, ctx.t("filter.status"), [(s, ctx.t(f"status.{s}")) for s in statuses]))
     if plan.site.tiers and ctx.view.team:
-        selects.append(FilterSelect(TIER, ctx.t("filter.tier"),
-                                    tuple(FilterOption(x.id, x.name) for x in plan.site.tiers)))
-    return FilterBar(
-        label=ctx.t("filter"),
-        selects=tuple(selects),
-        every=ctx.t("filter.all"),
-        reset=ctx.t("filter.reset"),
-        count=ctx.labels["filter.count"],
-        more=ctx.labels["calendar.more"],
-    )
+        selects.append((TIER, ctx.t("filter.tier"), [(x.id, x.name) for x in plan.site.tiers]))
+    return {
+        "label": ctx.t("filter"),
+        "every": ctx.t("filter.all"),
+        "reset": ctx.t("filter.reset"),
+        "count": ctx.labels["filter.count"],  # "{shown}", "{total}": filled in by the script
+        "more": ctx.labels["calendar.more"],  # a month grid's "+{n}"
+        "selects": [{"name": name, "label": text, "options": [list(o) for o in options]}
+                    for name, text, options in selects],
+    }
+
+
+def render_choices(ctx: Context) -> Output:
+    """The choices as a script that only sets data (a `<script>` loads on a
+    page opened from disk, where a request for JSON is refused)."""
+    data = json.dumps(choices(ctx), ensure_ascii=False, separators=(",", ":"))
+    text = f"/* The filter's choices for this plan, written by the build (generator/site/filters.py). */\nwindow.planFilterChoices = {data};\n"
+    return Output(urls.filter_choices_file(), text.encode())

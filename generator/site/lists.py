@@ -167,7 +167,7 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
         past=past[:PAST_LIMIT],
         upcoming_more=_more(ctx, len(upcoming) - UPCOMING_LIMIT),
         past_more=_more(ctx, len(past) - PAST_LIMIT),
-        filters=filter_bar(ctx, channels=False) if upcoming or past else None,
+        filters=filter_bar(channels=False) if upcoming or past else None,
     )
 
 

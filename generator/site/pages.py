@@ -14,14 +14,17 @@ page carry it: 1,000 pages took 45 s and 336 MB).
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from generator.history import History
 from generator.plan import urls
 from generator.plan.model import Entry, Kind, Plan
 from generator.plan.outputs import Finding, Output
 from generator.site.calendar_pages import render_calendar_pages
+from generator.site.changes import render_changes
 from generator.site.entries import render_entries
+from generator.site.filters import render_choices
 from generator.site.home import render_home
 from generator.words.labels import label
 from generator.site.lint_page import LINT_DIR, render_lint
@@ -47,30 +50,45 @@ class Pages:
     def entry_pages(self, entries: tuple[Entry, ...]) -> list[Output]:
         return render_entries(self.ctx, list(entries))
 
+    def changes_page(self, history: History) -> Output:
+        """`changes/`, for a history read after the other pages began (`build.pages`)."""
+        return render_changes(replace(self.ctx, history=history))
+
     def other_pages(self) -> list[Output]:
         return [
             render_home(self.ctx),
             *render_calendar_pages(self.ctx),
+            *((render_changes(self.ctx),) if self.ctx.history is not None else ()),
             *render_lists(self.ctx),
             *((render_lint(self.ctx), render_today(self.ctx), *render_team(self.ctx), *render_report(self.ctx))
               if self.ctx.view.team else ()),
+            render_choices(self.ctx),
             _feeds_sitemap(),
         ]
 
 
 def prepare(
-    plan: Plan, view: View, findings: tuple[Finding, ...] = (), cache: PageCache | None = None
+    plan: Plan,
+    view: View,
+    findings: tuple[Finding, ...] = (),
+    cache: PageCache | None = None,
+    history: History | None = None,
 ) -> Pages:
-    """`findings` are listed on the lint page. With a `cache` (the preview's),
-    pages whose inputs did not change since the last render are not rendered again."""
-    return Pages(context(plan, view, findings, cache), view.pages)
+    """`findings` are listed on the lint page, `history` on the changes page (none: no such page).
+    With a `cache` (the preview's), pages whose inputs did not change since the last render are not
+    rendered again."""
+    return Pages(context(plan, view, findings, cache, history), view.pages)
 
 
 def render(
-    plan: Plan, view: View, findings: tuple[Finding, ...] = (), cache: PageCache | None = None
+    plan: Plan,
+    view: View,
+    findings: tuple[Finding, ...] = (),
+    cache: PageCache | None = None,
+    history: History | None = None,
 ) -> list[Output]:
     """Every page, in one process."""
-    pages = prepare(plan, view, findings, cache)
+    pages = prepare(plan, view, findings, cache, history)
     return sorted([*pages.other_pages(), *pages.entry_pages(pages.entries)], key=lambda o: o.path)
 
 
@@ -92,15 +110,19 @@ def _feeds_sitemap() -> Output:
     return Output(f"{folder}/sitemap.xml", body.encode())
 
 
-def navigation(plan: Plan, team: bool = True) -> list[object]:
-    """The nav for `mkdocs.yml`: home, calendar, then one index page per section;
-    the team's pages (`View.team`: today's posts, the team, the report) and the lint last."""
+def navigation(plan: Plan, team: bool = True, changes: bool = True) -> list[object]:
+    """The nav for `mkdocs.yml`: home, calendar, this week's changes (every
+    build has the page: `build.pipeline` always reads a history; pages
+    rendered without one have none), then one index page per section; the
+    team's page (`View.team`) and the lint last."""
     language = plan.site.language
     nav: list[object] = [
         {label(language, "home"): docs_path("")},
         {label(language, "calendar"): docs_path(urls.calendar_page_dir())},
         {label(language, "subscribe"): docs_path(urls.subscribe_dir())},
     ]
+    if changes:
+        nav.append({label(language, "changes"): docs_path(urls.changes_dir())})
     sections = SECTIONS if team else PUBLIC_SECTIONS
     nav.extend({label(language, section): docs_path(urls.section_dir(section))} for section in sections)
     if team:

@@ -2,7 +2,7 @@
 this week and next, and `team/<member>/`, one person's work: overdue first,
 then this week and the next, day by day.
 
-A person's work (`work`) is the publications of the slots they own and the
+A person's work (`plan.work`) is the publications of the slots they own and the
 stage deadlines that fall to them (a stage is the slot owner's or its
 reviewer's, as the workflow says), of every status but idea and cancelled:
 drafts are included even in a build without `--drafts`, as these are the
@@ -17,75 +17,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from generator.plan import progress, urls
-from generator.plan.model import Deadline, Member, Moment, Plan, Slot, Stage, Status, starts_at
+from generator.plan import urls
+from generator.plan.model import Member, Moment, Stage, Status
+from generator.plan.work import DONE, LATE, PENDING, Task, work
 from generator.plan.outputs import Output
+from generator import words
 from generator.site.agenda import day_anchor
 from generator.site.time import clock, date_text, day_of, in_zone, monday_of, short_date_text
 from generator.site.view import Badge, Context, Link, css_color, page, safe_url, slot_badges
 
-DONE, LATE, PENDING = "done", "late", "pending"  # a task's state, and its css modifier
 DEADLINE, PUBLICATION = "deadline", "publication"
 _STATE_TONES = {DONE: "published", LATE: "overdue", PENDING: "approved"}  # badge colours of the schedules
 TEAM_META = {"search": {"exclude": True}}  # the titles are the entries' own: search finds those pages
 
 
-# --- what each person has to do ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One thing a person has to do by a moment: a stage of a slot's work
-    (`deadline`), or the slot's publication (`deadline` is None). `step` orders
-    a slot's tasks at the same moment: its stages in workflow order, then the post."""
-
-    slot: Slot
-    deadline: Deadline | None
-    step: int
-
-    @property
-    def at(self) -> Moment:
-        return self.deadline.at if self.deadline is not None else self.slot.at
-
-    @property
-    def zone(self) -> str:
-        return self.deadline.zone if self.deadline is not None else self.slot.zone
-
-    def begins(self) -> datetime:
-        return starts_at(self.at, self.zone)
-
-    def state(self, now: datetime) -> str:
-        slot, deadline = self.slot, self.deadline
-        if deadline is not None:
-            if progress.is_done(slot, deadline):
-                return DONE
-            return LATE if progress.is_late(slot, deadline, now) else PENDING
-        if slot.status is Status.PUBLISHED:
-            return DONE
-        return LATE if progress.is_past_due(slot, now) else PENDING
-
-
-def is_work(slot: Slot) -> bool:
-    """Whether a slot is someone's work: every status but idea and cancelled."""
-    return slot.status not in (Status.IDEA, Status.CANCELLED)
-
-
-def work(plan: Plan) -> Mapping[str, tuple[Task, ...]]:
-    """Each member's tasks in time order (by member id), in one pass over the plan."""
-    found: dict[str, list[Task]] = {m.id: [] for m in plan.site.team}
-    for entry in plan.entries:
-        for slot in entry.slots:
-            if not is_work(slot):
-                continue
-            for step, deadline in enumerate(slot.deadlines):
-                if deadline.person in found:
-                    found[deadline.person].append(Task(slot, deadline, step))
-            if slot.owner in found:
-                found[slot.owner].append(Task(slot, None, len(slot.deadlines)))
-    return {
-        member: tuple(sorted(tasks, key=lambda t: (t.begins(), t.slot.key, t.step)))
-        for member, tasks in found.items()
-    }
+# --- what each person has to do (`plan.work` says what it is) ------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +226,7 @@ def _days(ctx: Context, placed: tuple[Placed, ...], today: date) -> tuple[DayVie
 
 def stage_name(ctx: Context, stage: Stage) -> str:
     """The workflow's name for a stage; the default stages are named in the site's language."""
-    return stage.name or ctx.t(f"stage.{stage.id}")
+    return words.stage_name(ctx.language, stage)
 
 
 def task_row(ctx: Context, placed: Placed, form: str) -> TaskRow:

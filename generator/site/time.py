@@ -10,10 +10,12 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.plan.recurrence import occurrences
-from generator.plan.model import Event, Moment, Recurrence, Span
-from generator.words import aside, label, plural, weekday_list
+from generator.plan.model import Event, Moment, Recurrence
+from generator.words import label, plural, weekday_list
+# said at the floor of the words, for every renderer and the command line; named here as before
+from generator.words.dates import BYDAY, clock, date_text, in_zone, moment_text, short_date_text, span_text  # noqa: F401
 
-_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY = BYDAY
 
 # A recurrence can name thousands of dates; a page lists this many at most.
 OCCURRENCE_LIMIT = 400
@@ -27,31 +29,8 @@ def iso(day: date) -> str:
     return day.isoformat()
 
 
-def date_text(day: date, language: str) -> str:
-    """`2027年4月6日 周二` / `Tue 6 Apr 2027`."""
-    return label(language, "date.full", **_date_values(day, language))
-
-
-def short_date_text(day: date, language: str) -> str:
-    """`4月6日 周二` / `Tue 6 Apr`: for lists inside a year that is already clear."""
-    return label(language, "date.short", **_date_values(day, language))
-
-
-def _date_values(day: date, language: str) -> dict[str, object]:
-    return {
-        "year": day.year,
-        "month": label(language, f"date.month.short.{day.month}"),
-        "day": day.day,
-        "weekday": label(language, f"date.weekday.{_BYDAY[day.weekday()]}"),
-    }
-
-
 def month_title(year: int, month: int, language: str) -> str:
     return label(language, "date.month_title", year=year, month=label(language, f"date.month.{month}"))
-
-
-def clock(value: datetime) -> str:
-    return value.strftime("%H:%M")
 
 
 def offset_text(value: datetime) -> str:
@@ -62,18 +41,6 @@ def offset_text(value: datetime) -> str:
 
 def zone_text(value: datetime, zone: str) -> str:
     return f"{zone}, {offset_text(value)}"
-
-
-def moment_text(value: Moment, language: str, zone: str | None = None) -> str:
-    """A date, or a date and a time (converted into `zone` when given)."""
-    if not isinstance(value, datetime):
-        return date_text(value, language)
-    local = value.astimezone(ZoneInfo(zone)) if zone else value
-    return f"{date_text(local.date(), language)} {clock(local)}"
-
-
-def in_zone(value: datetime, zone: str) -> datetime:
-    return value.astimezone(ZoneInfo(zone))
 
 
 def day_of(value: Moment, zone: str) -> date:
@@ -98,29 +65,6 @@ def days_ahead(now: datetime, zone: str, span: timedelta) -> tuple[date, date, d
 def monday_of(day: date) -> date:
     """The Monday that begins `day`'s week: weeks begin on Monday (ISO 8601), as a team plans them."""
     return day - timedelta(days=day.weekday())
-
-
-def span_text(span: Span, language: str, zone: str | None = None) -> str:
-    """`2027年4月6日 周二 20:00–21:00` or `… – 4月8日 周四（3 天）` for dates.
-
-    Timed spans are shown in `zone` when given, else in the span's own zone.
-    """
-    if span.all_day:
-        start, end = span.start, span.end
-        assert isinstance(start, date) and isinstance(end, date)
-        if start == end:
-            return date_text(start, language)
-        days = (end - start).days + 1
-        tail = short_date_text(end, language) if end.year == start.year else date_text(end, language)
-        count = label(language, "days", n=days)
-        return f"{date_text(start, language)} – {tail}{aside(language, count)}"
-    assert isinstance(span.start, datetime) and isinstance(span.end, datetime)
-    target = zone or span.zone
-    start, end = in_zone(span.start, target), in_zone(span.end, target)
-    last = end - timedelta(microseconds=1)  # an end at midnight belongs to the day before
-    if last.date() == start.date():
-        return f"{date_text(start.date(), language)} {clock(start)}–{clock(end)}"
-    return f"{date_text(start.date(), language)} {clock(start)} – {date_text(end.date(), language)} {clock(end)}"
 
 
 def duration_text(delta: timedelta, language: str) -> str:

@@ -23,6 +23,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from generator.history import History
 from generator.plan import markup
 
 from generator.plan import urls
@@ -57,6 +58,7 @@ class Context:
     items: tuple[Item, ...]  # every dated thing, computed once for all pages
     campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
     memo: PageCache | None = None  # the preview's page bodies from its last render
+    history: History | None = None  # what changed this week (`history.week`); None: not read, no page
 
     @property
     def language(self) -> str:
@@ -78,11 +80,15 @@ class Context:
 
 
 def context(
-    plan: Plan, view: View, findings: tuple[Finding, ...] = (), memo: PageCache | None = None
+    plan: Plan,
+    view: View,
+    findings: tuple[Finding, ...] = (),
+    memo: PageCache | None = None,
+    history: History | None = None,
 ) -> Context:
     env = _environment()
     items = plan_items(plan, view)
-    return Context(plan, view, findings, env, catalog(plan.site.language), items, _by_campaign(items), memo)
+    return Context(plan, view, findings, env, catalog(plan.site.language), items, _by_campaign(items), memo, history)
 
 
 @lru_cache(maxsize=1)

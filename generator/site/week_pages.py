@@ -152,7 +152,7 @@ def render_week_pages(
         return []
     today = in_zone(ctx.view.now, ctx.zone).date()
     known = frozenset(weeks)
-    bar = filter_bar(ctx)
+    bar = filter_bar()
     campaigns = tuple(i for i in ctx.items if i.kind == CAMPAIGN)
     views = {w: _week(ctx, w, known, days, work, campaigns, months, today, bar) for w in weeks}
     pages = [

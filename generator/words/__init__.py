@@ -8,7 +8,7 @@ themselves. Site labels keep bare keys; the rest are namespaced
 """
 
 from generator.plan.schema import LANGUAGES
-from generator.words.labels import aside, catalog, field_help, label, listing, plural, weekday_list
+from generator.words.labels import aside, catalog, field_help, label, listing, plural, stage_name, weekday_list
 from generator.words.problems import problem_line, problem_text
 
 __all__ = [
@@ -21,5 +21,6 @@ __all__ = [
     "plural",
     "problem_line",
     "problem_text",
+    "stage_name",
     "weekday_list",
 ]

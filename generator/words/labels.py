@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from generator.plan.model import Stage
 from generator.plan.schema import LANGUAGES
 from generator.words import en, zh
 
@@ -51,6 +52,11 @@ def aside(language: str, text: str) -> str:
 def weekday_list(language: str, names: list[str]) -> str:
     """Weekday names joined as the language joins them (`周二、四`, `Tue and Thu`)."""
     return _WEEKDAY_LISTS[language](names)
+
+
+def stage_name(language: str, stage: Stage) -> str:
+    """The workflow's name for a stage; the default stages (an empty `name`) are named in the language."""
+    return stage.name or label(language, f"stage.{stage.id}")
 
 
 def field_help(key: str, language: str) -> str:

@@ -48,3 +48,19 @@ def test_work_left_behind_by_a_failure_is_stopped() -> None:
         raise KeyError("the site build failed")
     assert pending._process is not None and not pending._process.is_alive()
     assert time.monotonic() - started < 30
+
+
+def test_a_result_asked_twice_is_the_same_and_the_work_runs_once() -> None:
+    """The build asks for the week's history twice (its page, its feed): read once."""
+    runs: list[int] = []
+
+    def work() -> int:
+        runs.append(1)
+        return os.getpid()
+
+    with parallel.started(work) as pending:
+        first, second = pending.result(), pending.result()
+    assert first == second
+    with parallel.started(work, worth_a_process=False) as here:
+        assert here.result() == here.result() == os.getpid()
+    assert runs == [1]  # here: once (the forked run counted in its own process)

@@ -149,7 +149,7 @@ def test_the_default_command_from_the_project_root_builds_a_large_plan(tmp_path:
     assert stories == sources and len(stories) > 50
     assert (site / "index.html").is_file() and (site / "calendar" / "all.ics").is_file()
     assert sorted(p.name for p in project.iterdir()) == [".build", "calendar", "content", "site"]
-    assert sorted(p.name for p in (project / ".build").iterdir()) == ["docs", "mkdocs.yml"]
+    assert sorted(p.name for p in (project / ".build").iterdir()) == ["docs", "mkdocs.yml", "search-words.txt"]
 
 
 def test_export_and_import_say_what_they_cannot_do(tmp_path: Path) -> None:

@@ -2,11 +2,14 @@
 the generated pages of tests/plans/site-views (now: Wednesday 5 May 2027).
 
 Each filterable line carries the ids the filter compares (data-channel,
-data-owner, data-status, data-tiers); the page carries the choices in the
-plan's language. The browser side is tests/site/test_browser_filter.py.
+data-owner, data-status, data-tiers); each view marks where its bar goes;
+the plan's choices, in its language, are written once for every page. The
+browser side is tests/site/test_browser_filter.py.
 """
 
 from __future__ import annotations
+
+import json
 
 import lxml.html
 import pytest
@@ -36,11 +39,25 @@ def _by_title(doc: lxml.html.HtmlElement, css: str, title: str) -> lxml.html.Htm
     return found[0]
 
 
-def _choices(doc: lxml.html.HtmlElement) -> dict[str, list[tuple[str, str]]]:
-    bar = doc.cssselect("form.plan-filter")
-    assert len(bar) == 1
-    return {s.get("name"): [(o.get("value"), o.text_content()) for o in s.cssselect("option")]
-            for s in bar[0].cssselect("select")}
+CHOICES = "assets/javascripts/plan-choices.js"
+
+
+def _data(pages: dict[str, str]) -> dict:
+    """The choices' script holds one assignment of JSON, and nothing else to run."""
+    script = pages[CHOICES]
+    head, _, data = script.partition("\nwindow.planFilterChoices = ")
+    assert head.startswith("/*") and head.endswith("*/") and data.endswith(";\n")
+    return json.loads(data[:-2])
+
+
+def _choices(pages: dict[str, str], path: str) -> dict[str, list[tuple[str, str]]]:
+    """The selects of a page's bar, as the script builds them: the plan's, but those it goes without."""
+    bars = body(pages[path]).cssselect("form.plan-filter")
+    assert len(bars) == 1, path
+    without = (bars[0].get("data-without") or "").split()
+    every = _data(pages)["every"]
+    return {s["name"]: [("", every)] + [tuple(o) for o in s["options"]]
+            for s in _data(pages)["selects"] if s["name"] not in without}
 
 
 def test_every_line_of_every_view_carries_its_facets(pages) -> None:  # type: ignore[no-untyped-def]
@@ -76,7 +93,7 @@ def test_a_stage_is_the_work_of_whoever_does_it(drafted) -> None:  # type: ignor
 
 
 def test_the_choices_are_the_plans_in_its_language(pages, drafted) -> None:  # type: ignore[no-untyped-def]
-    choices = _choices(body(pages[MONTH]))
+    choices = _choices(pages, MONTH)
     assert choices == {
         "channel": [("", "全部"), ("weibo", "微博"), ("wechat", "微信公众号")],
         "owner": [("", "全部"), ("lin", "林晓"), ("wang", "王磊"), ("zhao", "赵敏")],
@@ -85,21 +102,21 @@ def test_the_choices_are_the_plans_in_its_language(pages, drafted) -> None:  # t
                    ("cancelled", "已取消")],
         "tier": [("", "全部"), ("core", "核心用户"), ("new", "新用户")],
     }
-    assert [v for v, _ in _choices(body(drafted[MONTH]))["status"]] == [
+    assert [v for v, _ in _choices(drafted, MONTH)["status"]] == [
         "", "overdue", "published", "approved", "review", "draft", "idea", "cancelled"]
     bar = body(pages[MONTH]).cssselect("form.plan-filter")[0]
     assert bar.get("hidden") is not None  # shown by the script: without it the choices would do nothing
-    assert bar.get("data-count") == "显示 {shown} / {total} 项" and bar.get("data-more") == "+{n}"
-    assert texts(bar, "button[type=reset]") == ["重置"]
+    words = _data(pages)
+    assert (words["label"], words["reset"], words["count"], words["more"]) == ("筛选", "重置", "显示 {shown} / {total} 项", "+{n}")
 
 
 def test_every_calendar_view_has_the_filter(pages) -> None:  # type: ignore[no-untyped-def]
     for path in (MONTH, "calendar/index.md", "calendar/2027-w18/index.md", "calendar/week/index.md",
                  "products/lamp/index.md"):
-        assert set(_choices(body(pages[path]))) == {"channel", "owner", "status", "tier"}, path
+        assert set(_choices(pages, path)) == {"channel", "owner", "status", "tier"}, path
     assert body(pages["events/lamp-night/index.md"]).cssselect("form.plan-filter") == []  # no schedule: nothing to filter
     # a channel's own page: nothing to choose of channels (one chosen elsewhere would empty it)
-    assert set(_choices(body(pages["channels/weibo/index.md"]))) == {"owner", "status", "tier"}
+    assert set(_choices(pages, "channels/weibo/index.md")) == {"owner", "status", "tier"}
 
 
 def test_an_english_plan_says_its_choices_in_english(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -108,18 +125,19 @@ def test_an_english_plan_says_its_choices_in_english(tmp_path) -> None:  # type:
     plan_dir = shutil.copytree(VIEWS, tmp_path / "views")
     site = plan_dir / "content" / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
-    doc = body(rendered(load_plan(plan_dir), VIEWS_NOW)[MONTH])
-    assert _choices(doc)["status"][:3] == [("", "All"), ("overdue", "Overdue"), ("published", "Published")]
-    assert doc.cssselect("form.plan-filter")[0].get("data-count") == "{shown} of {total} shown"
+    english = rendered(load_plan(plan_dir), VIEWS_NOW)
+    assert _choices(english, MONTH)["status"][:3] == [("", "All"), ("overdue", "Overdue"), ("published", "Published")]
+    assert _data(english)["count"] == "{shown} of {total} shown"
 
 
-def test_a_busy_day_keeps_every_chip_for_the_filter() -> None:
-    """Four chips show; the rest are in the page, hidden, for a filter that leaves room."""
+def test_a_busy_day_hands_the_filter_the_facets_of_what_its_chips_leave_out() -> None:
+    """Four chips show; the day's "+n" carries the rest's facets, so the filter counts those that match."""
     doc = body(rendered(load_plan(BASIC), NOW)["calendar/2027-04/index.md"])
     cell = doc.cssselect("td[data-date='2027-04-10']")[0]
-    chips = cell.cssselect("a.plan-chip")
     agenda = doc.cssselect("#d-2027-04-10 li.plan-item")
-    assert len(chips) == len(agenda) == 5
-    assert ["plan-chip--over" in c.get("class") for c in chips] == [False] * 4 + [True]
-    assert texts(cell, ".plan-day__more") == ["+1"]
-    assert doc.cssselect("table.plan-month")[0].get("data-limit") == "4"
+    assert len(cell.cssselect("a.plan-chip")) == 4 and len(agenda) == 5
+    [more] = cell.cssselect(".plan-day__more")
+    assert more.text_content() == "+1"
+    fifth = _facets(agenda[4])  # the agenda lists the day's items in the grid's order
+    assert more.get("data-rest") == "|".join(fifth.get(k, "") for k in ("channel", "owner", "status", "tiers"))
+    assert fifth["status"]  # a publication or an event, not a key date

@@ -196,7 +196,7 @@ def generated_config(
             "font": False,  # Google Fonts is a third-party request, blocked in mainland China
         },
         "plugins": {"search": {"lang": [site.language]}},
-        "nav": pages.navigation(plan, view.team) + list(extra_nav),
+        "nav": pages.navigation(plan, view.team, (docs / docs_path(urls.changes_dir())).is_file()) + list(extra_nav),
         "markdown_extensions": _extensions(parent.get("markdown_extensions") or [], site.language),
         "not_in_nav": pages.unlisted(),
         **_copyright(parent, footer),

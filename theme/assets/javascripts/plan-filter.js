@@ -1,12 +1,14 @@
 /* The calendar views' filter: by channel, owner, status and tier.
 
-   The page brings everything: each filterable line (a month grid's chip, an
+   The build brings everything: each filterable line (a month grid's chip, an
    agenda's or a week's row, a schedule's row) carries data-channel,
-   data-owner, data-status and data-tiers, computed when the site was built;
-   the filter bar (form[data-plan-filter]) carries the choices, in the plan's
-   language, and the texts this script fills in. This script only compares:
-   it hides what does not match and says how many are shown. Lines without
-   data-status (key dates) are landmarks and always stay.
+   data-owner, data-status and data-tiers; plan-choices.js (written by the
+   build, loaded before this) sets window.planFilterChoices, the plan's
+   choices and the bar's words in its language; a page marks where its bar
+   goes (form[data-plan-filter], data-without naming a choice it has not).
+   This script builds the bar and only compares: it hides what does not
+   match and says how many are shown. Lines without data-status (key dates)
+   are landmarks and always stay.
 
    The choice is remembered in localStorage, so it follows the reader from
    page to page, and written into the page's address (?owner=...), so a link
@@ -22,7 +24,6 @@
   var KEY = "community-plan.filter";
   var NAMES = ["channel", "owner", "status", "tier"];
   var HIDDEN = "plan-filtered"; // a class, not [hidden]: it wins over the line's own display
-  var OVER = "plan-chip--over";
 
   function remembered() {
     try {
@@ -76,45 +77,87 @@
     }
   }
 
-  function matches(element, choice) {
-    if (choice.channel && element.getAttribute("data-channel") !== choice.channel) return false;
-    if (choice.owner && element.getAttribute("data-owner") !== choice.owner) return false;
-    if (choice.status && element.getAttribute("data-status") !== choice.status) return false;
-    if (choice.tier) {
-      var tiers = " " + (element.getAttribute("data-tiers") || "") + " ";
-      if (tiers.indexOf(" " + choice.tier + " ") < 0) return false;
-    }
+  // a line's facets: from its data attributes, or one `channel|owner|status|tiers`
+  // of a day's "+n" link (the items past its chips; `-`: a landmark)
+  function facetsOf(element) {
+    return {
+      channel: element.getAttribute("data-channel") || "",
+      owner: element.getAttribute("data-owner") || "",
+      status: element.getAttribute("data-status") || "",
+      tiers: element.getAttribute("data-tiers") || ""
+    };
+  }
+
+  function restOf(text) {
+    return text.split(";").map(function (one) {
+      if (one === "-") return null;
+      var parts = one.split("|");
+      return { channel: parts[0], owner: parts[1], status: parts[2], tiers: parts[3] || "" };
+    });
+  }
+
+  function matches(facets, choice) {
+    if (facets === null) return true; // a landmark
+    if (choice.channel && facets.channel !== choice.channel) return false;
+    if (choice.owner && facets.owner !== choice.owner) return false;
+    if (choice.status && facets.status !== choice.status) return false;
+    if (choice.tier && (" " + facets.tiers + " ").indexOf(" " + choice.tier + " ") < 0) return false;
     return true;
+  }
+
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text; // text, never markup: names come from the plan
+    return made;
+  }
+
+  function build(form, choices) {
+    var without = (form.getAttribute("data-without") || "").split(" ");
+    form.setAttribute("aria-label", choices.label);
+    form.setAttribute("data-count", choices.count);
+    form.setAttribute("data-more", choices.more);
+    form.appendChild(element("span", "plan-filter__title", choices.label));
+    choices.selects.forEach(function (choice) {
+      if (without.indexOf(choice.name) >= 0) return;
+      var field = element("label", "plan-filter__field");
+      field.appendChild(element("span", "plan-filter__label", choice.label));
+      var select = element("select");
+      select.name = choice.name;
+      select.appendChild(new Option(choices.every, ""));
+      choice.options.forEach(function (option) { select.appendChild(new Option(option[1], option[0])); });
+      field.appendChild(select);
+      form.appendChild(field);
+    });
+    var reset = element("button", "plan-filter__reset", choices.reset);
+    reset.type = "reset";
+    form.appendChild(reset);
+    var count = element("output", "plan-filter__count");
+    count.setAttribute("aria-live", "polite");
+    form.appendChild(count);
   }
 
   function apply(root, form, choice) {
     var shown = 0;
     var total = 0;
     root.querySelectorAll("[data-status]").forEach(function (element) {
-      var keep = matches(element, choice);
+      var keep = matches(facetsOf(element), choice);
       element.classList.toggle(HIDDEN, !keep);
       if (!element.closest(".plan-month")) { // a grid's chips repeat the agenda's rows: counted once
         total += 1;
         if (keep) shown += 1;
       }
     });
-    // a month grid shows the first chips of a day that match, and "+n" for the rest
+    // a busy day of a month grid: its "+n" counts the items past its chips that
+    // match (a key date there only while nothing is chosen: it is no one's work)
     var more = form.getAttribute("data-more") || "+{n}";
-    root.querySelectorAll("table.plan-month").forEach(function (table) {
-      var limit = parseInt(table.getAttribute("data-limit"), 10) || 4;
-      table.querySelectorAll("td.plan-day").forEach(function (cell) {
-        var visible = 0;
-        cell.querySelectorAll(".plan-chip").forEach(function (chip) {
-          var keep = !chip.classList.contains(HIDDEN);
-          if (keep) visible += 1;
-          chip.classList.toggle(OVER, keep && visible > limit);
-        });
-        var link = cell.querySelector(".plan-day__more");
-        if (link) {
-          link.classList.toggle(HIDDEN, visible <= limit);
-          link.textContent = more.replace("{n}", String(Math.max(visible - limit, 0)));
-        }
-      });
+    var active = NAMES.some(function (name) { return choice[name]; });
+    root.querySelectorAll("table.plan-month .plan-day__more[data-rest]").forEach(function (link) {
+      var n = restOf(link.getAttribute("data-rest")).filter(function (facets) {
+        return facets === null ? !active : matches(facets, choice);
+      }).length;
+      link.classList.toggle(HIDDEN, n === 0);
+      link.textContent = more.replace("{n}", String(n));
     });
     root.querySelectorAll(".plan-agenda__day").forEach(function (day) {
       day.classList.toggle(HIDDEN, !day.querySelector("li.plan-item:not(." + HIDDEN + ")"));
@@ -123,7 +166,6 @@
       var empty = day.querySelector(".plan-week__empty");
       if (empty) empty.classList.toggle(HIDDEN, Boolean(day.querySelector("li.plan-item:not(." + HIDDEN + ")")));
     });
-    var active = NAMES.some(function (name) { return choice[name]; });
     form.classList.toggle("plan-filter--active", active);
     var count = form.querySelector(".plan-filter__count");
     if (count) {
@@ -134,6 +176,9 @@
   }
 
   function setUp(form) {
+    var choices = window.planFilterChoices;
+    if (!choices || form.querySelector("select")) return; // no choices written, or built already
+    build(form, choices);
     var root = form.closest("article") || document.body;
     var present = selects(form);
     var choice = remembered();
