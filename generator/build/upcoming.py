@@ -16,7 +16,9 @@ the lint and the site's views), then takes the earliest after now:
   date: it leaves "coming up";
 - a day turning in the plan's zone: today's posts (today/), "coming up" (its
   windows end at a midnight, `site.time.days_ahead`, so nothing enters them at
-  any other time), this week and next on the team pages.
+  any other time), this week and next on the team pages; a KPI's measurement
+  known from its day on and the month still running in the report (team
+  builds: the days of actuals.csv are the plan's days too).
 
 Days turn only while the plan has something on the pages that look ahead or
 back a few weeks: past the plan's last day (and the four weeks of "coming
@@ -212,6 +214,8 @@ def _plan_days(checked: Plan, view: View) -> list[date]:
         for slot in entry.slots:
             days.append(starts_at(slot.at, slot.zone).astimezone(ZoneInfo(zone)).date())
             days += [starts_at(d.at, d.zone).astimezone(ZoneInfo(zone)).date() for d in slot.deadlines]
+    if view.team:  # a KPI's measurement is known from its day on (`plan.pace`): the report and the home page's cards
+        days += [a.date for goal in checked.site.goals for kpi in goal.kpis for a in kpi.actuals]
     return days
 
 

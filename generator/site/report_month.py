@@ -7,7 +7,7 @@ summary holds, as of the build's now.
 - publications per channel against its cadence: the month's target is the
   cadence × the month's weeks (its days ÷ 7); planned counts what really goes
   out (approved and published), published what has (`plan.progress`);
-- the events held (an occurrence that has begun, not cancelled);
+- the events held (an occurrence that is over, not cancelled);
 - the posts due and not published (应发未发, or still a draft);
 - the checker's and the lint's findings located in the month: at a slot (its
   line, its copy's), an entry's own date (an event, a launch, a campaign's
@@ -194,14 +194,14 @@ def _channels(ctx: Context, first: date, last: date) -> tuple[ChannelRow, ...]:
 
 
 def _events(ctx: Context, first: date, last: date) -> tuple[HeldEvent, ...]:
-    """Each event held in the month, once, with the days it took place."""
+    """Each event held in the month (an occurrence over by now), once, with the days it took place."""
     held: dict[str, list[date]] = {}
     titles: dict[str, tuple[str, str | None]] = {}
     for item in ctx.items:
         if item.kind != EVENT or item.status.is_cancelled or item.entry_key is None:
             continue
         day = item.first_day(ctx.zone)
-        if first <= day <= last and item.begins() <= ctx.view.now:
+        if first <= day <= last and item.finishes() <= ctx.view.now:  # held: over (when "coming up" drops it too)
             held.setdefault(item.entry_key, []).append(day)
             titles[item.entry_key] = (item.title, item.href)
     return tuple(
