@@ -72,11 +72,14 @@ def make_project(plan_dir: Path, destination: Path) -> Path:
     return destination
 
 
-def build_project(root: Path, drafts: bool = False, now: datetime = NOW, out: Path | None = None) -> Built:
-    """The full build (site, calendars, feeds) of a project folder, as `python build.py` does it."""
+def build_project(
+    root: Path, drafts: bool = False, now: datetime = NOW, out: Path | None = None, public: bool = False
+) -> Built:
+    """The full build (site, calendars, feeds) of a project folder, as `python build.py` does it
+    (`public`: as `--public` does, the readers' site)."""
     plan = load_plan(root)
     site = out or root / "site"
-    shown = view(plan, now, drafts)
+    shown = view(plan, now, drafts, public=public)
     pipeline.build(root, shown.plan, shown, site)
     return Built(root, site, shown.plan)
 

@@ -86,6 +86,14 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The readers' build (`--public`): no owners, no tiers, no overdue."""
+    root = make_project(VIEWS, tmp_path_factory.mktemp("filter-public") / "project")
+    with serving(build_project(root, now=VIEWS_NOW, public=True).site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     built = build_plan(ROOT, tmp_path_factory.mktemp("filter-example") / "project", now=EXAMPLE_NOW)
     with serving(built.site) as base:
@@ -127,7 +135,7 @@ def _visible(page: Page, css: str) -> list[str]:
     """The titles of the visible lines matching `css`, in page order."""
     return page.evaluate(
         """css => [...document.querySelectorAll(css)].filter(e => e.offsetParent !== null)
-                 .map(e => (e.querySelector('.plan-item__title, td:nth-last-child(3)') || e).textContent.trim())""",
+                 .map(e => (e.querySelector('.plan-item__title, .plan-schedule__title') || e).textContent.trim())""",
         css,
     )
 
@@ -333,6 +341,25 @@ def test_the_bar_and_the_week_fit_the_screen(browser: Browser, views_site: str, 
     assert watch.errors == [] and watch.outside == []
 
 
+def test_the_readers_build_filters_by_channel_and_status_only(browser: Browser, public_site: str) -> None:
+    context, watch = _context(browser, PHONE)
+    page = _open(context, public_site + "products/lamp/")
+    names = page.locator("form.plan-filter select").evaluate_all("all => all.map(s => s.name)")
+    assert names == ["channel", "status"]
+    assert page.locator(".plan-schedule__owner").count() == 0  # no owner column to lay out
+    # on a phone each row is a card whose title is the bold line across it, whatever the columns
+    title = page.locator("table.plan-schedule tbody tr").first.locator(".plan-schedule__title")
+    row = page.locator("table.plan-schedule tbody tr").first.bounding_box()
+    box = title.bounding_box()
+    assert title.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    assert box["width"] > 0.9 * row["width"]
+    assert _overflow(page) <= 0
+    _choose(page, "channel", "wechat")
+    assert _visible(page, "table.plan-schedule tbody tr") == ["台灯开箱", "柏林晚场"]
+    context.close()
+    assert watch.errors == [] and watch.outside == []
+
+
 SHOTS = {
     "month": ("calendar/2027-06/", None),
     "week": ("calendar/2027-w23/", None),
@@ -355,7 +382,7 @@ def test_screenshots_of_the_example_plans_views(browser: Browser, example_site: 
             rows = page.locator("table.plan-schedule tbody tr")
             shown = [r for r in rows.all() if r.is_visible()]
             assert 0 < len(shown) < rows.count()
-            assert all(r.locator("td:nth-last-child(2)").inner_text() == "陈宇" for r in shown)
+            assert all(r.locator(".plan-schedule__owner").inner_text() == "陈宇" for r in shown)
         assert _overflow(page) <= 0, path
         target = ARTIFACTS / f"views-{shot}-{name}.png"
         page.screenshot(path=str(target), full_page=True)
