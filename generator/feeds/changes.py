@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 
 from generator.feeds import GENERATOR, clean, tag_uri
 from generator.history import Change, History
+from generator.history.model import group_of
 from generator.plan import urls
 from generator.plan.model import Plan
 from generator.plan.outputs import Output
@@ -71,8 +72,7 @@ def render(plan: Plan, view: View, history: History) -> Output:
 
 def _title(language: str, change: Change) -> str:
     """`改期：用户故事「茶农阿坤的一天」· 微信公众号`."""
-    group = next(iter(History(None, None, (change,)).groups()))
-    what = said.group_text(language, group)
+    what = said.group_text(language, group_of([change]))
     subject = said.subject_text(language, change)
     thing = f"{what}{label(language, 'change.separator')}{subject}" if subject else what
     return label(language, "change.feed.title", kind=said.kind_text(language, change.kind), thing=thing)

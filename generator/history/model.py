@@ -195,13 +195,14 @@ class History:
         found: dict[str, list[Change]] = {}
         for change in self.changes:  # newest first: the first change of a group places it
             found.setdefault(change.group, []).append(change)
-        groups = []
-        for key, changes in found.items():
-            changes.sort(key=_within_group)
-            first = changes[0]
-            title = first.entry_title if first.entry_kind is not None else first.title
-            groups.append(Group(key, first.entry_kind, first.entry_id, title, tuple(changes)))
-        return tuple(groups)
+        return tuple(group_of(sorted(changes, key=_within_group)) for changes in found.values())
+
+
+def group_of(changes: list[Change]) -> Group:
+    """The group of changes to one entry (or key date), titled as the first says it."""
+    first = changes[0]
+    title = first.entry_title if first.entry_kind is not None else first.title
+    return Group(first.group, first.entry_kind, first.entry_id, title, tuple(changes))
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(ChangeKind)}
