@@ -296,16 +296,11 @@ def description_of(language: str, lines: list[str], page: str | None) -> str:
 
 
 def channel_name(plan: Plan, channel_id: str) -> str:
-    channel = plan.channel_by_id.get(channel_id)
-    return channel.name if channel else channel_id
+    return plan.channel_name(channel_id)
 
 
 def member_name(plan: Plan, member_id: str | None) -> str:
-    """A team member's name ("" for nobody); the id if the team does not list it."""
-    if member_id is None:
-        return ""
-    member = plan.site.member(member_id)
-    return member.name if member else member_id
+    return plan.member_name(member_id)
 
 
 def fact(language: str, key: str, value: str) -> str:

@@ -45,13 +45,11 @@ def active_slots(plan: Plan) -> Iterator[tuple[Entry, Slot]]:
 
 
 def channel_name(plan: Plan, channel_id: str) -> str:
-    channel = plan.channel_by_id.get(channel_id)
-    return channel.name if channel else channel_id
+    return plan.channel_name(channel_id)
 
 
 def person_name(plan: Plan, member_id: str | None) -> str:
-    member = plan.site.member(member_id)
-    return member.name if member else (member_id or "")
+    return plan.member_name(member_id)
 
 
 def tier_name(plan: Plan, tier_id: str) -> str:

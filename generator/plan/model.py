@@ -477,6 +477,16 @@ class Plan:
     def of_kind(self, kind: Kind) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind is kind)
 
+    def channel_name(self, channel_id: str) -> str:
+        """A channel's name; its id if the plan does not list it."""
+        channel = self.channel_by_id.get(channel_id)
+        return channel.name if channel else channel_id
+
+    def member_name(self, member_id: str | None) -> str:
+        """A team member's name ("" for nobody); the id if the team does not list it."""
+        member = self.site.member(member_id)
+        return member.name if member else (member_id or "")
+
     def referring(self, entry: Entry) -> tuple[Entry, ...]:
         """Entries that name this one (a product's stories, a campaign's members)."""
         return self.referrers.get(entry.key, ())

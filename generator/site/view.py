@@ -240,8 +240,7 @@ def slot_badges(ctx: Context, slot: Slot) -> tuple[Badge, ...]:
 
 def member_name(ctx: Context, member_id: str | None) -> str:
     """A team member's name as the team knows them, or "" for nobody."""
-    member = ctx.plan.site.member(member_id)
-    return member.name if member else (member_id or "")
+    return ctx.plan.member_name(member_id)
 
 
 def short_name(name: str) -> str:
