@@ -3,9 +3,11 @@ schedule, and links both ways (what it names, what names it)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
@@ -14,7 +16,7 @@ from generator.plan.model import BrandStory, Campaign, Entry, Event, Kind, Produ
 from generator.plan.outputs import Output
 from generator.plan.recurrence import Occurrence, occurrences
 from generator.site.time import (
-    OCCURRENCE_LIMIT, duration_text, in_zone, moment_text, number_text, recurrence_text, span_text,
+    OCCURRENCE_LIMIT, date_text, duration_text, in_zone, moment_text, number_text, recurrence_text, span_text,
     zone_text,
 )
 from generator.site.view import (
@@ -23,6 +25,7 @@ from generator.site.view import (
 )
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.filters import FilterBar, filter_bar
+from generator.site.items import Item, within
 from generator.site.posts import CopyView, copy_view
 
 
@@ -73,6 +76,8 @@ class EntryView:
     occurrences: tuple[OccurrenceRow, ...] = ()
     occurrences_more: str = ""
     timeline: tuple[AgendaDay, ...] = ()
+    timeline_scope: str = ""  # the dates the timeline covers
+    timeline_elsewhere: tuple[Link, ...] = ()  # linked entries with plans outside the campaign's dates
     filters: FilterBar | None = None  # for its schedule and timeline, when they list anything
     brief: Markup = Markup("")  # the team's notes: a team build only (`View.team`)
     copies: tuple[SlotCopy, ...] = ()  # each post's copy, ready to paste: a team build only
@@ -128,8 +133,12 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
-        timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
-        return _with(view, timeline=timeline, filters=filter_bar() if schedule or timeline else None)
+        inside, outside = _campaign_items(ctx, entry, details)
+        timeline = agenda(ctx, inside)
+        scope = ctx.t("timeline.scope", start=date_text(details.start, ctx.language),
+                      end=date_text(details.end, ctx.language))
+        return _with(view, timeline=timeline, timeline_scope=scope, timeline_elsewhere=_elsewhere(ctx, outside),
+                     filters=filter_bar() if schedule or timeline else None)
     return view
 
 
@@ -152,6 +161,33 @@ def _copies(ctx: Context, entry: Entry) -> tuple[SlotCopy, ...]:
         channel = ctx.plan.channel_by_id.get(slot.channel)
         when = moment_text(slot.at, ctx.language, ctx.zone)
         found.append(SlotCopy(f"{channel.name if channel else slot.channel} · {when} · {slot.title}", copy))
+    return tuple(found)
+
+
+def _campaign_items(ctx: Context, entry: Entry, campaign: Campaign) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """What the campaign plans: its own posts, and its members' within its dates.
+
+    An entry that joins a campaign (a product, say) has a year of posts; only
+    those inside the campaign's dates are the campaign's plan. The rest are
+    told apart, so the timeline neither runs to November nor hides them."""
+    zone = ZoneInfo(ctx.zone)
+    start = datetime.combine(campaign.start, time(0), zone)
+    end = datetime.combine(campaign.end + timedelta(days=1), time(0), zone)
+    items = ctx.campaign_items.get(entry.id, ())
+    during = {id(i) for i in within(items, start, end)}  # items hold slots, which do not hash
+    ours = [i.entry_key == entry.key or id(i) in during for i in items]
+    return (tuple(i for i, mine in zip(items, ours) if mine),
+            tuple(i for i, mine in zip(items, ours) if not mine))
+
+
+def _elsewhere(ctx: Context, outside: tuple[Item, ...]) -> tuple[Link, ...]:
+    """Each member entry with plans outside the campaign's dates, and how many."""
+    counts = Counter(i.entry_key for i in outside if i.entry_key)
+    found = []
+    for key, count in sorted(counts.items()):
+        member = ctx.plan.by_key[key]
+        href = urls.entry_dir(member.kind, member.id) if ctx.view.has_page(member) else None
+        found.append(Link(member.title, href, ctx.t("timeline.elsewhere.count", n=count)))
     return tuple(found)
 
 

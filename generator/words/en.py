@@ -931,6 +931,11 @@ WORDS: dict[str, str] = {
     "chart.pace": "Pace line (target by {date})",
     "chart.desc": "{name}: {points}. Baseline {baseline}, target {target}{due}.",
     "chart.desc.due": ", due {date}",
+    # campaign timeline: what lies outside the campaign's dates (issue #14)
+    "timeline.scope": "What the campaign plans from {start} to {end}: its own posts, and its linked entries' posts within those dates.",
+    "timeline.elsewhere": "Linked entries also have plans outside the campaign's dates, on their own pages:",
+    "timeline.elsewhere.count": " ({n} more)",
+    "timeline.elsewhere.sep": ", ",
 }
 
 

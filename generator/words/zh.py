@@ -905,6 +905,11 @@ WORDS: dict[str, str] = {
     "chart.pace": "进度线（{date} 达到目标）",
     "chart.desc": "{name}：{points}。基线 {baseline}，目标 {target}{due}。",
     "chart.desc.due": "，截止 {date}",
+    # campaign timeline: what lies outside the campaign's dates (issue #14)
+    "timeline.scope": "这里是营销活动期间（{start}–{end}）的安排：活动自己的发布，以及关联内容在活动期内的发布。",
+    "timeline.elsewhere": "关联内容在活动期外的安排，见各自页面：",
+    "timeline.elsewhere.count": "（{n} 项）",
+    "timeline.elsewhere.sep": "、",
 }
 
 

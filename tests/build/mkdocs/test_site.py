@@ -158,9 +158,22 @@ def test_a_campaign_page_shows_its_period_goals_and_timeline(basic: Built) -> No
     assert "扩大活跃用户" in facts["目标"]
     timeline = " ".join(texts(doc, ".plan-agenda"))
     assert "极光 X1 发布会" in timeline  # the member event
-    assert "带着 X1 在川西徒步的七天" in timeline  # a member story's publication
+    assert "川西徒步七天，全程手机拍摄" in timeline  # a member story's publication of 5 April
     assert "春季新品季开始" in timeline  # the campaign's own publication
     assert "../../events/x1-launch/" in hrefs(doc, ".plan-agenda a")
+
+
+def test_a_campaign_timeline_holds_its_dates_and_names_what_lies_outside(basic: Built) -> None:
+    doc = read_page(basic.site, "campaigns/spring-launch/")
+    days = texts(doc, ".plan-agenda__date")
+    assert days and all("年4月" in day for day in days), days  # the campaign runs through April
+    assert "带着 X1 在川西徒步的七天" not in " ".join(texts(doc, ".plan-agenda"))  # 28 March: before it
+    assert texts(doc, ".plan-timeline__scope") == [
+        "这里是营销活动期间（2027年4月1日 周四–2027年4月30日 周五）的安排：活动自己的发布，以及关联内容在活动期内的发布。"
+    ]
+    elsewhere = doc.cssselect(".plan-timeline__elsewhere")[0]
+    assert "../../user-stories/sichuan-hike/" in hrefs(elsewhere, "a")
+    assert "（1 项）" in elsewhere.text_content()
 
 
 def test_the_schedule_of_an_entry_shows_channel_time_owner_and_status(basic: Built) -> None:
