@@ -49,6 +49,13 @@ WORD_BREAK = "\u200b"  # Material's separator for Chinese: lunr splits the index
 PLAN_WORDS = "search-words.txt"  # under .build/, written by the site build from the plan
 PLAN_WORD_FREQ = 200000  # as sure a word as jieba's commonest, so a name is never cut in two
 INDEX_FILE = Path("search") / "search_index.json"  # under the site, where Material's worker loads it
+# What theme/assets/javascripts/plan-search.js adds to each run of Chinese in a
+# query so that Material's worker tries the whole run (it never tries a run's
+# last character). A Kangxi radical: Han script, as the worker's run must be,
+# and in no text. The index's separator holds it, so that where the worker
+# keeps a run as it is, the added character is cut off as a word break.
+QUERY_END = "\u2fd5"
+QUERY_END_ESCAPED = r"\u2fd5"  # as the separator writes it (Material's writes \u200b so)
 
 
 def index_text(data: dict[str, Any]) -> str:
@@ -88,6 +95,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if material is not None and self.segmenter is not None:
             _check_index(material)
             settings = {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+            settings["separator"] = with_query_end(settings["separator"])
             setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter))
         return config
 
@@ -100,6 +108,14 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if not path.is_file():
             raise PluginError(f"plugins.search.{option}: {value}: no such file (paths are relative to {self.project})")
         return path
+
+
+def with_query_end(separator: str) -> str:
+    """The index's separator (Material's for the language, or the site's own)
+    with the character the query script adds (`QUERY_END`) as a word break too."""
+    if QUERY_END in separator or QUERY_END_ESCAPED in separator:
+        return separator
+    return f"(?:{separator})|{QUERY_END_ESCAPED}"
 
 
 def _check_options(material: BasePlugin) -> None:  # type: ignore[type-arg]
