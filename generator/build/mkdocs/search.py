@@ -17,6 +17,7 @@ and no search.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
@@ -77,6 +78,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         self.project = project
         self.plan_words = plan_words  # the plan's own names (`plan_words`), as a dictionary file
         self.segmenter: rjieba.Jieba | None = None
+        self.names: re.Pattern[str] | None = None
 
     @event_priority(100)
     def _take_dictionaries(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -86,6 +88,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
             paths = [self._dictionary(material.config[key], key) for key in ("jieba_dict", "jieba_dict_user")]
             words = self.plan_words if self.plan_words is not None and self.plan_words.is_file() else None
             self.segmenter = _segmenter(*paths, words)
+            self.names = _mixed_names(words)
             material.config["jieba_dict"] = material.config["jieba_dict_user"] = None
         return config
 
@@ -96,7 +99,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
             _check_index(material)
             settings = {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
             settings["separator"] = with_query_end(settings["separator"])
-            setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter))
+            setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter, self.names))
         return config
 
     on_config = CombinedEvent(_take_dictionaries, _replace_index)
@@ -144,9 +147,10 @@ class SectionIndex:
     """What Material's plugin asks of its index object: `entries`,
     `add_entry_from_context(page)` and `generate_search_index(previous)`."""
 
-    def __init__(self, settings: dict[str, Any], segmenter: rjieba.Jieba) -> None:
+    def __init__(self, settings: dict[str, Any], segmenter: rjieba.Jieba, names: re.Pattern[str] | None = None) -> None:
         self.settings = settings
         self.segmenter = segmenter
+        self.names = names  # `_mixed_names`: kept whole, not cut
         self.entries: list[dict[str, Any]] = []
 
     def add_entry_from_context(self, page: Page) -> None:
@@ -173,13 +177,18 @@ class SectionIndex:
 
     def _segment(self, text: str) -> str:
         """Each run of Chinese characters cut into words, the words set apart
-        with zero-width spaces, as Material does."""
+        with zero-width spaces, as Material does; a plan's name that mixes
+        Chinese with other letters (B站) set apart whole."""
         cut = self.segmenter.cut
 
         def words(match: Any) -> str:
             return WORD_BREAK + WORD_BREAK.join(cut(match.group(0))) + WORD_BREAK
 
-        return HAN.sub(words, text).strip(WORD_BREAK)
+        if self.names is None:
+            return HAN.sub(words, text).strip(WORD_BREAK)
+        parts = self.names.split(text)  # the names at odd places (the pattern is one group)
+        said = (WORD_BREAK + part + WORD_BREAK if odd else HAN.sub(words, part) for odd, part in _alternate(parts))
+        return "".join(said).strip(WORD_BREAK)
 
 
 class Section:
@@ -303,6 +312,22 @@ def plan_words(names: Iterable[str]) -> str:
     dictionary word has no spaces."""
     found = sorted({n.strip() for n in names if HAN.search(n) and not any(c.isspace() for c in n.strip())})
     return "".join(f"{name} {PLAN_WORD_FREQ}\n" for name in found)
+
+
+def _mixed_names(words: Path | None) -> re.Pattern[str] | None:
+    """The plan's names (`plan_words`) with letters or digits beside their
+    Chinese, B站, QQ群: jieba is handed the Chinese alone, so they would come
+    out cut (B, 站) and a search for B站 would find nothing. Longest first,
+    so that of two names one inside the other the longer is found."""
+    if words is None:
+        return None
+    names = {line.split()[0] for line in words.read_text(encoding="utf-8").splitlines() if line.split()}
+    mixed = sorted((n for n in names if not HAN.fullmatch(n)), key=lambda n: (-len(n), n))
+    return re.compile("(" + "|".join(map(re.escape, mixed)) + ")") if mixed else None
+
+
+def _alternate(parts: list[str]) -> Iterable[tuple[bool, str]]:
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
 
 
 @lru_cache(maxsize=4)  # a dictionary takes 0.1 s to load: once per process, unless its file changes
