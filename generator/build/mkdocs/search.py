@@ -57,6 +57,7 @@ INDEX_FILE = Path("search") / "search_index.json"  # under the site, where Mater
 # keeps a run as it is, the added character is cut off as a word break.
 QUERY_END = "\u2fd5"
 QUERY_END_ESCAPED = r"\u2fd5"  # as the separator writes it (Material's writes \u200b so)
+WILDCARD = r"\*"  # lunr's, as a separator writes it (`with_query_end`)
 
 
 def index_text(data: dict[str, Any]) -> str:
@@ -115,10 +116,16 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
 
 def with_query_end(separator: str) -> str:
     """The index's separator (Material's for the language, or the site's own)
-    with the character the query script adds (`QUERY_END`) as a word break too."""
+    with two word breaks more, both for the query: the character the query
+    script adds (`QUERY_END`), and `*`. Material's worker joins the words it
+    cut a run into with `* ` and then gives every word its own `*`, so all but
+    the last read 小米** and look for the word 小米*: the reader sees 小米
+    marked in a result and listed as missing under it, and the page opened is
+    not highlighted. Split off as a word break, the second `*` goes (and a `*`
+    in a page's text was never a word anyone searches)."""
     if QUERY_END in separator or QUERY_END_ESCAPED in separator:
         return separator
-    return f"(?:{separator})|{QUERY_END_ESCAPED}"
+    return f"(?:{separator})|{QUERY_END_ESCAPED}|{WILDCARD}"
 
 
 def _check_options(material: BasePlugin) -> None:  # type: ignore[type-arg]

@@ -241,6 +241,8 @@ def test_the_index_cuts_off_what_the_query_script_adds(tmp_path: Path) -> None:
     separator = search_index(built.site)["config"]["separator"]
     assert [w for w in re.split(separator, "周岚" + QUERY_END) if w] == ["周岚"]
     assert [w for w in re.split(separator, "川西" + WORD_BREAK + "徒步，稻城") if w] == ["川西", "徒步", "稻城"]
+    # the worker's 川西** (a run cut in two: 川西* 徒步) is searched as 川西*, not as the word 川西*
+    assert [w for w in re.split(separator, "川西**") if w] == ["川西"]
     assert with_query_end(separator) == separator  # said once
 
 
