@@ -239,3 +239,11 @@ def serving(folder: Path, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def schedule_rows(doc: lxml.html.HtmlElement) -> list[list[str]]:
+    """A schedule table's rows as the page shows them: each cell's text, without
+    the separators said to search only (`.plan-said`, hidden by plan.css)."""
+    for said in doc.cssselect("table.plan-schedule .plan-said"):
+        said.drop_tree()
+    return [texts(row, "td") for row in doc.cssselect("table.plan-schedule tbody tr")]

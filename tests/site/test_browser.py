@@ -255,6 +255,6 @@ def test_searching_a_persons_name_finds_the_entries_they_own(browser: Browser, e
     owned = ("events/popcorn-gala-2027/", "events/mi-fan-festival-2027/", "brand-stories/accessible-tech/",
              "campaigns/mi-fan-festival-season/", "events/xiaomi-18-ultra-launch/", "events/xiaomi-19-launch/")
     assert any(href.endswith(owned) for _, href in found[:3]), found
-    # lunr's prefix matching still brings pages that only say 周 among them: issue #14 keeps that open
+    # and no page that only says 周 (周二, 周四): tests/site/test_browser_search.py
     page.close()
     assert watch.errors == [] and watch.outside == []

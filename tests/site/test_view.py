@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.site.view import short_name
-from support_site import VIEWS, VIEWS_NOW, body, load_plan, rendered, texts
+from support_site import VIEWS, VIEWS_NOW, body, load_plan, rendered, schedule_rows, texts
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def pages() -> dict[str, str]:
 
 
 def _schedule(markdown: str) -> list[list[str]]:
-    return [texts(row, "td") for row in body(markdown).cssselect("table.plan-schedule tbody tr")]
+    return schedule_rows(body(markdown))
 
 
 def test_an_entrys_schedule_names_each_posts_owner_and_status(pages) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ and no search.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
@@ -49,6 +50,14 @@ WORD_BREAK = "\u200b"  # Material's separator for Chinese: lunr splits the index
 PLAN_WORDS = "search-words.txt"  # under .build/, written by the site build from the plan
 PLAN_WORD_FREQ = 200000  # as sure a word as jieba's commonest, so a name is never cut in two
 INDEX_FILE = Path("search") / "search_index.json"  # under the site, where Material's worker loads it
+# What theme/assets/javascripts/plan-search.js adds to each run of Chinese in a
+# query so that Material's worker tries the whole run (it never tries a run's
+# last character). A Kangxi radical: Han script, as the worker's run must be,
+# and in no text. The index's separator holds it, so that where the worker
+# keeps a run as it is, the added character is cut off as a word break.
+QUERY_END = "\u2fd5"
+QUERY_END_ESCAPED = r"\u2fd5"  # as the separator writes it (Material's writes \u200b so)
+WILDCARD = r"\*"  # lunr's, as a separator writes it (`with_query_end`)
 
 
 def index_text(data: dict[str, Any]) -> str:
@@ -70,6 +79,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         self.project = project
         self.plan_words = plan_words  # the plan's own names (`plan_words`), as a dictionary file
         self.segmenter: rjieba.Jieba | None = None
+        self.names: re.Pattern[str] | None = None
 
     @event_priority(100)
     def _take_dictionaries(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -79,6 +89,7 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
             paths = [self._dictionary(material.config[key], key) for key in ("jieba_dict", "jieba_dict_user")]
             words = self.plan_words if self.plan_words is not None and self.plan_words.is_file() else None
             self.segmenter = _segmenter(*paths, words)
+            self.names = _mixed_names(words)
             material.config["jieba_dict"] = material.config["jieba_dict_user"] = None
         return config
 
@@ -88,7 +99,8 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if material is not None and self.segmenter is not None:
             _check_index(material)
             settings = {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-            setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter))
+            settings["separator"] = with_query_end(settings["separator"])
+            setattr(material, MATERIAL_INDEX, SectionIndex(settings, self.segmenter, self.names))
         return config
 
     on_config = CombinedEvent(_take_dictionaries, _replace_index)
@@ -100,6 +112,20 @@ class SearchIndexer(BasePlugin):  # type: ignore[type-arg]
         if not path.is_file():
             raise PluginError(f"plugins.search.{option}: {value}: no such file (paths are relative to {self.project})")
         return path
+
+
+def with_query_end(separator: str) -> str:
+    """The index's separator (Material's for the language, or the site's own)
+    with two word breaks more, both for the query: the character the query
+    script adds (`QUERY_END`), and `*`. Material's worker joins the words it
+    cut a run into with `* ` and then gives every word its own `*`, so all but
+    the last read 小米** and look for the word 小米*: the reader sees 小米
+    marked in a result and listed as missing under it, and the page opened is
+    not highlighted. Split off as a word break, the second `*` goes (and a `*`
+    in a page's text was never a word anyone searches)."""
+    if QUERY_END in separator or QUERY_END_ESCAPED in separator:
+        return separator
+    return f"(?:{separator})|{QUERY_END_ESCAPED}|{WILDCARD}"
 
 
 def _check_options(material: BasePlugin) -> None:  # type: ignore[type-arg]
@@ -128,9 +154,10 @@ class SectionIndex:
     """What Material's plugin asks of its index object: `entries`,
     `add_entry_from_context(page)` and `generate_search_index(previous)`."""
 
-    def __init__(self, settings: dict[str, Any], segmenter: rjieba.Jieba) -> None:
+    def __init__(self, settings: dict[str, Any], segmenter: rjieba.Jieba, names: re.Pattern[str] | None = None) -> None:
         self.settings = settings
         self.segmenter = segmenter
+        self.names = names  # `_mixed_names`: kept whole, not cut
         self.entries: list[dict[str, Any]] = []
 
     def add_entry_from_context(self, page: Page) -> None:
@@ -157,13 +184,18 @@ class SectionIndex:
 
     def _segment(self, text: str) -> str:
         """Each run of Chinese characters cut into words, the words set apart
-        with zero-width spaces, as Material does."""
+        with zero-width spaces, as Material does; a plan's name that mixes
+        Chinese with other letters (B站) set apart whole."""
         cut = self.segmenter.cut
 
         def words(match: Any) -> str:
             return WORD_BREAK + WORD_BREAK.join(cut(match.group(0))) + WORD_BREAK
 
-        return HAN.sub(words, text).strip(WORD_BREAK)
+        if self.names is None:
+            return HAN.sub(words, text).strip(WORD_BREAK)
+        parts = self.names.split(text)  # the names at odd places (the pattern is one group)
+        said = (WORD_BREAK + part + WORD_BREAK if odd else HAN.sub(words, part) for odd, part in _alternate(parts))
+        return "".join(said).strip(WORD_BREAK)
 
 
 class Section:
@@ -287,6 +319,22 @@ def plan_words(names: Iterable[str]) -> str:
     dictionary word has no spaces."""
     found = sorted({n.strip() for n in names if HAN.search(n) and not any(c.isspace() for c in n.strip())})
     return "".join(f"{name} {PLAN_WORD_FREQ}\n" for name in found)
+
+
+def _mixed_names(words: Path | None) -> re.Pattern[str] | None:
+    """The plan's names (`plan_words`) with letters or digits beside their
+    Chinese, B站, QQ群: jieba is handed the Chinese alone, so they would come
+    out cut (B, 站) and a search for B站 would find nothing. Longest first,
+    so that of two names one inside the other the longer is found."""
+    if words is None:
+        return None
+    names = {line.split()[0] for line in words.read_text(encoding="utf-8").splitlines() if line.split()}
+    mixed = sorted((n for n in names if not HAN.fullmatch(n)), key=lambda n: (-len(n), n))
+    return re.compile("(" + "|".join(map(re.escape, mixed)) + ")") if mixed else None
+
+
+def _alternate(parts: list[str]) -> Iterable[tuple[bool, str]]:
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
 
 
 @lru_cache(maxsize=4)  # a dictionary takes 0.1 s to load: once per process, unless its file changes

@@ -12,17 +12,20 @@ import rjieba
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
-from support_site import BASIC, HOSTILE, build_project, make_project, search_index
+from support_site import BASIC, HOSTILE, PLANS, ROOT, build_project, make_project, search_index
 
 from generator.build.mkdocs import site as sitebuild
 from generator.build.mkdocs.search import (
     MATERIAL_INDEX,
     MATERIAL_OPTIONS,
     MATERIAL_SEARCH,
+    QUERY_END,
+    QUERY_END_ESCAPED,
     WORD_BREAK,
     SectionIndex,
     plan_words,
     sections,
+    with_query_end,
 )
 from generator.build.mkdocs.site import SiteBuildError
 
@@ -175,7 +178,8 @@ def test_our_index_has_the_sections_materials_own_indexer_makes(
 ) -> None:
     ours = search_index(build_project(make_project(plan, tmp_path / "ours")).site)
     stock = _stock_material_index(monkeypatch, plan, tmp_path / "stock")
-    assert ours["config"] == stock["config"]
+    # the separator also cuts off what plan-search.js adds to a query
+    assert ours["config"] == {**stock["config"], "separator": with_query_end(stock["config"]["separator"])}
     # the same sections, in the same order: locations (anchors) and titles, our word breaks aside
     assert _sections(ours) == _sections(stock)
     # The text differs on purpose in two ways only, both Material's parser's slips:
@@ -210,3 +214,43 @@ def test_the_plans_names_are_whole_words_of_the_index(tmp_path: Path) -> None:
 
 def test_plan_words_are_a_dictionary_of_the_chinese_names() -> None:
     assert plan_words(["周岚", "Xiaomi 15", "米粉 同城群", "周岚", "微博"]) == "周岚 200000\n微博 200000\n"
+
+
+NAMES = PLANS / "search-names"  # 周一鸣 and 周岚 beside every 周一, the channel B站
+QUERY_SCRIPT = ROOT / "theme" / "assets" / "javascripts" / "plan-search.js"
+
+
+def test_a_name_that_mixes_letters_and_chinese_is_one_word_of_the_index(tmp_path: Path) -> None:
+    """B站: jieba is handed the Chinese alone, so without the plan's names kept
+    whole the index would hold B and 站, and a search for B站 find nothing."""
+    built = build_project(make_project(NAMES, tmp_path / "p"))
+    entries = search_index(built.site)["docs"]
+    assert [e["title"] for e in entries if e["location"] == "channels/bili/"] == ["B站"]
+    text = WORD_BREAK.join(e["text"] for e in entries)
+    assert WORD_BREAK + "B站" + WORD_BREAK in text and "B" + WORD_BREAK + "站" not in text
+    assert WORD_BREAK + "周一鸣" + WORD_BREAK in text and WORD_BREAK + "周一" + WORD_BREAK in text
+
+
+def test_the_index_cuts_off_what_the_query_script_adds(tmp_path: Path) -> None:
+    """plan-search.js adds QUERY_END to each run of Chinese of a query; where
+    Material's worker keeps the run whole, the separator must cut it off
+    again, or 周岚 would be searched as 周岚⿕ and find nothing."""
+    script = QUERY_SCRIPT.read_text(encoding="utf-8")
+    assert f'var END = "{QUERY_END_ESCAPED}";' in script
+    built = build_project(make_project(BASIC, tmp_path / "p"))
+    separator = search_index(built.site)["config"]["separator"]
+    assert [w for w in re.split(separator, "周岚" + QUERY_END) if w] == ["周岚"]
+    assert [w for w in re.split(separator, "川西" + WORD_BREAK + "徒步，稻城") if w] == ["川西", "徒步", "稻城"]
+    # the worker's 川西** (a run cut in two: 川西* 徒步) is searched as 川西*, not as the word 川西*
+    assert [w for w in re.split(separator, "川西**") if w] == ["川西"]
+    assert with_query_end(separator) == separator  # said once
+
+
+def test_a_post_reads_as_a_sentence_in_the_index(tmp_path: Path) -> None:
+    """A schedule's rows: each says when, where, what, who and how far, with
+    separators, and the table's column titles are not said at all."""
+    built = build_project(make_project(NAMES, tmp_path / "p"))
+    (text,) = [e["text"] for e in search_index(built.site)["docs"] if e["location"] == "products/xinghe-buds-pro/#schedule"]
+    said = text.replace(WORD_BREAK, "")
+    assert said.startswith("2027年3月1日 周一 19:00 · B站 · 星河耳机 Pro 开箱 · 周岚 · 已发布。 2027年3月8日 周一 12:00 · 微博 · "), said
+    assert "时间" not in said and "渠道" not in said

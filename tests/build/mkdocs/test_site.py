@@ -27,7 +27,7 @@ from generator.site import pages
 from support_site import NOW as SITE_NOW
 from support_site import (
     BASIC, HOSTILE, NOW, ROOT, Built, build_plan, build_project, hrefs, html_files, ids, load_plan,
-    make_project, page_file, read_page, references, resolve, search_index, session_build, text, texts,
+    make_project, page_file, read_page, references, resolve, schedule_rows, search_index, session_build, text, texts,
 )
 
 
@@ -178,7 +178,7 @@ def test_a_campaign_timeline_holds_its_dates_and_names_what_lies_outside(basic: 
 
 def test_the_schedule_of_an_entry_shows_channel_time_owner_and_status(basic: Built) -> None:
     doc = read_page(basic.site, "user-stories/sichuan-hike/")
-    rows = [texts(row, "td") for row in doc.cssselect("table.plan-schedule tbody tr")]
+    rows = schedule_rows(doc)
     assert rows == [  # at NOW (1 April) the post of 28 March is due and still approved: overdue
         ["2027年3月28日 周日 10:00", "微博", "带着 X1 在川西徒步的七天", "林晓", "应发未发"],
         ["2027年4月5日 周一 12:00", "极光论坛", "川西徒步七天，全程手机拍摄", "林晓", "已批准"],
