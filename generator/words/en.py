@@ -931,6 +931,10 @@ WORDS: dict[str, str] = {
     "chart.pace": "Pace line (target by {date})",
     "chart.desc": "{name}: {points}. Baseline {baseline}, target {target}{due}.",
     "chart.desc.due": ", due {date}",
+    # calendars.tombstones: what a deleted or handed-on item says in the calendar that held it
+    "ics.handed": "Handed over to {name}",
+    "ics.unassigned": "No longer assigned to you",
+    "ics.removed": "Removed from the plan",
 }
 
 

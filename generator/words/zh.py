@@ -905,6 +905,10 @@ WORDS: dict[str, str] = {
     "chart.pace": "进度线（{date} 达到目标）",
     "chart.desc": "{name}：{points}。基线 {baseline}，目标 {target}{due}。",
     "chart.desc.due": "，截止 {date}",
+    # calendars.tombstones: what a deleted or handed-on item says in the calendar that held it
+    "ics.handed": "已转交给 {name}",
+    "ics.unassigned": "已不再指派给你",
+    "ics.removed": "已从计划中删除",
 }
 
 
