@@ -10,6 +10,7 @@ read the calendars on Monday 2027-06-07; then, during the week:
 | 06-10 10:00   | 城市漫步摄影's post on 微博 handed from 林晓 (lin) to 吴言 (wu)           |
 | 06-12 09:30   | the entry 青禾的第一间茶室 (its post on 微信公众号) deleted from the YAML  |
 | 06-13 10:00   | 茶农阿坤的一天's post on 微博 deleted; its reviewer 周舟 (zhou) -> 吴言     |
+| 06-13 11:00   | the key date 父亲节 deleted                                              |
 
 and the calendars are built again on Monday 2027-06-14 09:00. Each file is read
 back by icalendar, the strict `ical` library, vobject and libical, and loaded
@@ -62,6 +63,8 @@ def make_changes(root: Path) -> None:
     edit(content / "user-stories" / "tea-farmer.yaml", "  - channel: weibo\n    at: 2027-06-17 12:00\n", "")
     edit(content / "user-stories" / "tea-farmer.yaml", "reviewer: zhou", "reviewer: wu")
     commit(root, "茶农阿坤：不发微博，改由吴言审核", "2027-06-13T10:00:00+08:00")
+    edit(root / "calendar" / "key-dates.yaml", "- date: 2027-06-20\n  title: 父亲节\n  kind: holiday\n", "")
+    commit(root, "不标父亲节", "2027-06-13T11:00:00+08:00")
 
 
 def build(root: Path, now: datetime, drafts: bool = False, public: bool = False) -> dict[str, bytes]:
@@ -161,6 +164,14 @@ def test_a_deleted_slot_leaves_a_tombstone(repo, path):
     assert "/user-stories/tea-farmer/" in now["description"]
 
 
+def test_a_deleted_key_date_leaves_a_tombstone_in_all_ics(repo):
+    _, before, after = repo
+    uid = uid_of(before["calendar/all.ics"], "父亲节")
+    now = events_of(after["calendar/all.ics"])[uid]
+    assert (now["status"], now["summary"]) == ("CANCELLED", "【已从计划中删除】父亲节")
+    assert now["start"] == events_of(before["calendar/all.ics"])[uid]["start"]
+
+
 def test_people_who_held_work_of_a_deleted_slot_see_it_go(repo):
     _, before, after = repo
     for member, what in (("lin", f"发布：{TEA_WEIBO}"), ("lin", f"撰稿截止：{TEA_WEIBO}"),
@@ -185,7 +196,7 @@ def test_nothing_else_is_a_tombstone_and_no_uid_is_lost(repo):
         if e["summary"].startswith(("【已转交给", "【已从计划中删除】"))
     )
     assert [p for p, _ in tombstones] == sorted([
-        "calendar/all.ics", "calendar/all.ics", "calendar/wechat.ics", "calendar/weibo.ics",
+        "calendar/all.ics", "calendar/all.ics", "calendar/all.ics", "calendar/wechat.ics", "calendar/weibo.ics",
         "calendar/people/lin.ics", "calendar/people/lin.ics", "calendar/people/lin.ics",
         "calendar/people/lin.ics", "calendar/people/lin.ics",
         "calendar/people/zhou.ics", "calendar/people/zhou.ics", "calendar/people/zhou.ics",
