@@ -11,6 +11,7 @@ read the calendars on Monday 2027-06-07; then, during the week:
 | 06-12 09:30   | the entry 青禾的第一间茶室 (its post on 微信公众号) deleted from the YAML  |
 | 06-13 10:00   | 茶农阿坤的一天's post on 微博 deleted; its reviewer 周舟 (zhou) -> 吴言     |
 | 06-13 11:00   | the key date 父亲节 deleted                                              |
+| 06-13 12:00   | the event 夏日用户见面会 (and its post on 微博) deleted                   |
 
 and the calendars are built again on Monday 2027-06-14 09:00. Each file is read
 back by icalendar, the strict `ical` library, vobject and libical, and loaded
@@ -65,6 +66,8 @@ def make_changes(root: Path) -> None:
     commit(root, "茶农阿坤：不发微博，改由吴言审核", "2027-06-13T10:00:00+08:00")
     edit(root / "calendar" / "key-dates.yaml", "- date: 2027-06-20\n  title: 父亲节\n  kind: holiday\n", "")
     commit(root, "不标父亲节", "2027-06-13T11:00:00+08:00")
+    (content / "events" / "summer-meetup.yaml").unlink()
+    commit(root, "见面会不办了", "2027-06-13T12:00:00+08:00")
 
 
 def build(root: Path, now: datetime, drafts: bool = False, public: bool = False) -> dict[str, bytes]:
@@ -172,6 +175,15 @@ def test_a_deleted_key_date_leaves_a_tombstone_in_all_ics(repo):
     assert now["start"] == events_of(before["calendar/all.ics"])[uid]["start"]
 
 
+@pytest.mark.parametrize("path", ["calendar/all.ics", "calendar/events.ics"])
+def test_a_deleted_event_leaves_a_tombstone(repo, path):
+    _, before, after = repo
+    uid = uid_of(before[path], "夏日用户见面会")
+    was, now = events_of(before[path])[uid], events_of(after[path])[uid]
+    assert (now["status"], now["summary"]) == ("CANCELLED", "【已从计划中删除】夏日用户见面会")
+    assert now["start"] == was["start"] and now["sequence"] > was["sequence"]
+
+
 def test_people_who_held_work_of_a_deleted_slot_see_it_go(repo):
     _, before, after = repo
     for member, what in (("lin", f"发布：{TEA_WEIBO}"), ("lin", f"撰稿截止：{TEA_WEIBO}"),
@@ -195,13 +207,29 @@ def test_nothing_else_is_a_tombstone_and_no_uid_is_lost(repo):
         (path, e["summary"]) for path, data in after.items() for e in events_of(data).values()
         if e["summary"].startswith(("【已转交给", "【已从计划中删除】"))
     )
-    assert [p for p, _ in tombstones] == sorted([
-        "calendar/all.ics", "calendar/all.ics", "calendar/all.ics", "calendar/wechat.ics", "calendar/weibo.ics",
-        "calendar/people/lin.ics", "calendar/people/lin.ics", "calendar/people/lin.ics",
-        "calendar/people/lin.ics", "calendar/people/lin.ics",
-        "calendar/people/zhou.ics", "calendar/people/zhou.ics", "calendar/people/zhou.ics",
-        "calendar/people/zhou.ics",
-    ]), tombstones
+    assert tombstones == [
+        ("calendar/all.ics", "【已从计划中删除】夏日用户见面会"),
+        ("calendar/all.ics", "【已从计划中删除】微信公众号：青禾的第一间茶室"),
+        ("calendar/all.ics", "【已从计划中删除】微博：夏日见面会报名开启"),
+        ("calendar/all.ics", "【已从计划中删除】微博：茶农阿坤的一天"),
+        ("calendar/all.ics", "【已从计划中删除】父亲节"),
+        ("calendar/events.ics", "【已从计划中删除】夏日用户见面会"),
+        ("calendar/people/lin.ics", "【已从计划中删除】发布：微博：茶农阿坤的一天"),
+        ("calendar/people/lin.ics", "【已从计划中删除】审核截止：微信公众号：青禾的第一间茶室"),
+        ("calendar/people/lin.ics", "【已从计划中删除】审核截止：微博：夏日见面会报名开启"),
+        ("calendar/people/lin.ics", "【已从计划中删除】撰稿截止：微博：茶农阿坤的一天"),
+        ("calendar/people/lin.ics", "【已转交给 吴言】发布：微博：城市漫步摄影 · 九宫格"),
+        ("calendar/people/lin.ics", "【已转交给 吴言】撰稿截止：微博：城市漫步摄影 · 九宫格"),
+        ("calendar/people/zhou.ics", "【已从计划中删除】发布：微信公众号：青禾的第一间茶室"),
+        ("calendar/people/zhou.ics", "【已从计划中删除】发布：微博：夏日见面会报名开启"),
+        ("calendar/people/zhou.ics", "【已从计划中删除】审核截止：微博：茶农阿坤的一天"),
+        ("calendar/people/zhou.ics", "【已从计划中删除】撰稿截止：微信公众号：青禾的第一间茶室"),
+        ("calendar/people/zhou.ics", "【已从计划中删除】撰稿截止：微博：夏日见面会报名开启"),
+        ("calendar/people/zhou.ics", "【已转交给 吴言】审核截止：微信公众号：茶农阿坤的一天"),
+        ("calendar/wechat.ics", "【已从计划中删除】微信公众号：青禾的第一间茶室"),
+        ("calendar/weibo.ics", "【已从计划中删除】微博：夏日见面会报名开启"),
+        ("calendar/weibo.ics", "【已从计划中删除】微博：茶农阿坤的一天"),
+    ]
 
 
 # --- the window, no history, determinism, the readers' build --------------------------------
