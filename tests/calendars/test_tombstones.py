@@ -12,6 +12,7 @@ read the calendars on Monday 2027-06-07; then, during the week:
 | 06-13 10:00   | 茶农阿坤的一天's post on 微博 deleted; its reviewer 周舟 (zhou) -> 吴言     |
 | 06-13 11:00   | the key date 父亲节 deleted                                              |
 | 06-13 12:00   | the event 夏日用户见面会 (and its post on 微博) deleted                   |
+| 06-13 13:00   | 城市漫步摄影 left without a reviewer (周舟's review: nobody's now)        |
 
 and the calendars are built again on Monday 2027-06-14 09:00. Each file is read
 back by icalendar, the strict `ical` library, vobject and libical, and loaded
@@ -68,6 +69,8 @@ def make_changes(root: Path) -> None:
     commit(root, "不标父亲节", "2027-06-13T11:00:00+08:00")
     (content / "events" / "summer-meetup.yaml").unlink()
     commit(root, "见面会不办了", "2027-06-13T12:00:00+08:00")
+    edit(content / "user-stories" / "city-walk.yaml", "reviewer: zhou\n", "")
+    commit(root, "城市漫步：先不定审核人", "2027-06-13T13:00:00+08:00")
 
 
 def build(root: Path, now: datetime, drafts: bool = False, public: bool = False) -> dict[str, bytes]:
@@ -143,6 +146,13 @@ def test_a_stage_handed_on_stays_cancelled_with_the_one_who_had_it(repo):
     assert events_of(after["calendar/people/lin.ics"])[post]["status"] == "CONFIRMED"
 
 
+def test_a_stage_left_to_nobody_says_so(repo):
+    _, before, after = repo
+    uid = uid_of(before["calendar/people/zhou.ics"], f"审核截止：微博：{CITY_WALK}")
+    gone = events_of(after["calendar/people/zhou.ics"])[uid]
+    assert (gone["status"], gone["summary"]) == ("CANCELLED", f"【已不再指派给你】审核截止：微博：{CITY_WALK}")
+
+
 # --- deleted from the YAML -----------------------------------------------------------------
 
 
@@ -205,7 +215,7 @@ def test_nothing_else_is_a_tombstone_and_no_uid_is_lost(repo):
         assert set(old) <= set(new), path
     tombstones = sorted(
         (path, e["summary"]) for path, data in after.items() for e in events_of(data).values()
-        if e["summary"].startswith(("【已转交给", "【已从计划中删除】"))
+        if e["summary"].startswith(("【已转交给", "【已从计划中删除】", "【已不再指派给你】"))
     )
     assert tombstones == [
         ("calendar/all.ics", "【已从计划中删除】夏日用户见面会"),
@@ -220,6 +230,7 @@ def test_nothing_else_is_a_tombstone_and_no_uid_is_lost(repo):
         ("calendar/people/lin.ics", "【已从计划中删除】撰稿截止：微博：茶农阿坤的一天"),
         ("calendar/people/lin.ics", "【已转交给 吴言】发布：微博：城市漫步摄影 · 九宫格"),
         ("calendar/people/lin.ics", "【已转交给 吴言】撰稿截止：微博：城市漫步摄影 · 九宫格"),
+        ("calendar/people/zhou.ics", "【已不再指派给你】审核截止：微博：城市漫步摄影 · 九宫格"),
         ("calendar/people/zhou.ics", "【已从计划中删除】发布：微信公众号：青禾的第一间茶室"),
         ("calendar/people/zhou.ics", "【已从计划中删除】发布：微博：夏日见面会报名开启"),
         ("calendar/people/zhou.ics", "【已从计划中删除】审核截止：微博：茶农阿坤的一天"),
