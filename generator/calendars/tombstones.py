@@ -58,7 +58,8 @@ def tombstones(before: Plan, plan: Plan, view: View) -> Gone:
     """What the calendars of `before` (the plan at the history's revision) held that
     today's (`plan`, as `view` shows it) no longer hold because it was deleted or handed on."""
     lost = _lost_entries(before, plan)
-    lost_dates = tuple(k for k in before.key_dates if k.key not in {d.key for d in plan.key_dates})
+    kept_dates = {k.key for k in plan.key_dates}
+    lost_dates = tuple(k for k in before.key_dates if k.key not in kept_dates)
     if not lost and not lost_dates:
         return NOTHING
     then = view_of(before, view.now, view.drafts, view.public)

@@ -48,8 +48,9 @@ TEA_WEIBO = "微博：茶农阿坤的一天"  # the slot deleted (the entry stay
 TEA_WECHAT = "微信公众号：茶农阿坤的一天"
 
 
-def make_history(target: Path) -> Path:
+def make_history(target: Path, language: str = "zh") -> Path:
     shutil.copytree(PLANS / "history-week", target)
+    edit(target / "content" / "site.yaml", "language: zh", f"language: {language}")
     git(target, "init", "-q", "-b", "main")
     commit(target, "The plan for June", BEFORE_THE_WEEK)
     return target
@@ -297,6 +298,16 @@ def test_the_full_build_writes_the_tombstones(repo, tmp_path: Path):
     assert done.returncode == 0, done.stderr
     for path in ("calendar/all.ics", "calendar/wechat.ics", "calendar/people/lin.ics"):
         assert (out / path).read_bytes() == after[path], path
+
+
+def test_an_english_plan_says_it_in_english(tmp_path: Path):
+    root = make_history(tmp_path / "plan", language="en")
+    make_changes(root)
+    after = build(root, NOW, drafts=True)
+    said = {path: [e["summary"] for e in events_of(data).values()] for path, data in after.items()}
+    assert f"[Handed over to 吴言] Publish: 微博: {CITY_WALK}" in said["calendar/people/lin.ics"]
+    assert f"[No longer assigned to you] Review due: 微博: {CITY_WALK}" in said["calendar/people/zhou.ics"]
+    assert f"[Removed from the plan] 微信公众号: {OLD_STORY}" in said["calendar/all.ics"]
 
 
 # --- every reader, and a CalDAV server -----------------------------------------------------
