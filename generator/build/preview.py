@@ -16,16 +16,14 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from generator import history
 from generator.build import pipeline
-from generator.history import History
 from generator.plan.check import check_plan
 from generator.build.prepare import checked
 from generator.build.memo import Memo
 from generator.plan.model import Plan
 from generator.plan.outputs import Output
 from generator.plan.visibility import View
-from generator.build.writer import scratch, write_outputs
+from generator.build.writer import write_outputs
 from generator.plan.problems import has_errors
 from generator.build.mkdocs.server import serve_folder
 from generator.build.mkdocs.site import CONFIG, EXTRA_PAGES, WORK_DIR
@@ -84,16 +82,16 @@ def _rebuilder(
         if view is None or has_errors(result.problems):
             return False
         # this week's changes against the edited plan; the revision's files parse once (`reader`)
-        changes = history.week(root, result.plan, view.now, scratch, reader=reader)
+        changes = pipeline.week(root, result.plan, view, reader=reader)
         try:
             if built:
-                pipeline.refresh_site(root, result.plan, view, out, memo, findings, changes)
+                pipeline.refresh_site(root, result.plan, view, out, memo, findings, changes.history)
                 writing.append(
                     threading.Thread(target=_write_files, args=(result.plan, view, out, changes), daemon=True)
                 )
                 writing[-1].start()
             else:
-                pipeline.build(root, result.plan, view, out, memo, findings=findings, history=changes)
+                pipeline.build(root, result.plan, view, out, memo, findings=findings, past=changes)
                 built = True
         except Exception as error:  # a failed whole build leaves the last good site in place
             print(f"build.py serve: error: {type(error).__name__}: {error}", file=sys.stderr)
@@ -104,7 +102,7 @@ def _rebuilder(
     return rebuild
 
 
-def _write_files(plan: Plan, view: View, out: Path, changes: History) -> None:
+def _write_files(plan: Plan, view: View, out: Path, changes: pipeline.Past) -> None:
     try:
         pipeline.refresh_files(plan, view, out, changes)
     except Exception as error:  # the site is up; say what failed and keep serving

@@ -24,6 +24,11 @@ starts from nothing):
   `METHOD`, a revision sends nothing, it only refreshes. Minutes keep the value
   far inside the 32-bit integer RFC 5545 allows. The same plan with the same
   now gives the same bytes.
+- What was deleted from the plan, or handed from one person to another, this
+  week stays where a subscriber's calendar held it, cancelled, with the same
+  UID and its last known time (`calendars.tombstones`, from the plan's git
+  history). Its SEQUENCE is one above the build's, so that it wins over the
+  live event even of a build made in the same minute.
 
 No `METHOD`: iTIP's PUBLISH requires an `ORGANIZER`, and libical flags its
 absence. VEVENTs are written line by line by `calendars_text`.
@@ -39,6 +44,7 @@ from icalendar import Calendar
 from icalendar.prop import vDuration, vUnknown
 
 from generator.calendars import people, text
+from generator.calendars.tombstones import NOTHING, Gone, tombstones
 from generator.plan import urls
 from generator.calendars.items import Item, contents
 from generator.words import label
@@ -50,13 +56,18 @@ from generator.plan.visibility import View
 _SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def render(plan: Plan, view: View) -> list[Output]:
+__all__ = ["NOTHING", "Gone", "render", "tombstones"]
+
+
+def render(plan: Plan, view: View, gone: Gone = NOTHING) -> list[Output]:
+    """Every calendar file; `gone` are this week's tombstones (`tombstones`, none without history)."""
     found = contents(plan, view)
     stamp = view.now.astimezone(UTC).replace(microsecond=0)
     build = _Build(plan, stamp, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
     site, language = plan.site, plan.site.language
-    events = [item for _, item in found.events]
-    everything = [*events, *found.campaigns, *found.launches, *found.key_dates, *(i for _, i in found.slots)]
+    events = [item for _, item in (*found.events, *gone.events)]
+    slots = [*found.slots, *gone.slots]
+    everything = [*events, *found.campaigns, *found.launches, *found.key_dates, *gone.others, *(i for _, i in slots)]
 
     about_all = site.description or label(language, "ics.calendar.all")
     events_name = f"{site.title} · {label(language, 'ics.calendar.events')}"
@@ -65,17 +76,18 @@ def render(plan: Plan, view: View) -> list[Output]:
         Output(urls.calendar_file(urls.EVENTS), _calendar(build, events, events_name, events_name)),
     ]
     for channel in plan.channels:
-        slots = [item for channel_id, item in found.slots if channel_id == channel.id]
+        held = [item for channel_id, item in slots if channel_id == channel.id]
         name = f"{site.title} · {channel.name}"
         about = label(language, "ics.calendar.channel", channel=channel.name)
-        outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, slots, name, about)))
+        outputs.append(Output(urls.calendar_file(channel.id), _calendar(build, held, name, about)))
     # Team outputs: every member's work, drafts included whatever `--drafts` says
     # (`calendars.people`); the readers' build (`--public`, issue #15) leaves these out here.
     for person in people.people(plan, view) if view.team else ():
         member = person.member
         name = f"{site.title} · {member.name}"
         about = label(language, "ics.calendar.person", name=member.name)
-        outputs.append(Output(urls.person_calendar_file(member.id), _calendar(build, list(person.items), name, about)))
+        items = [*person.items, *gone.of_person(member.id)]
+        outputs.append(Output(urls.person_calendar_file(member.id), _calendar(build, items, name, about)))
     for event_id, item in sorted(found.events, key=lambda pair: pair[0]):
         entry = plan.entry(Kind.EVENT, event_id)
         if entry is not None and view.has_page(entry):  # offered on the event's page
@@ -91,7 +103,7 @@ class _Build:
     plan: Plan
     stamp: datetime  # DTSTAMP and LAST-MODIFIED, UTC, whole seconds
     sequence: int
-    vevents: dict[str, bytes] = field(default_factory=dict)  # by UID
+    vevents: dict[tuple[str, bool], bytes] = field(default_factory=dict)  # by UID, live or gone
     vtimezones: dict[tuple[str, date, date], bytes] = field(default_factory=dict)
 
 
@@ -139,9 +151,11 @@ def _vtimezone(build: _Build, zone: str, first: date, last: date) -> bytes:
 
 
 def _vevent(build: _Build, item: Item) -> bytes:
-    if item.uid not in build.vevents:
-        build.vevents[item.uid] = _event(item, build)
-    return build.vevents[item.uid]
+    # a UID handed on is live in its new holder's calendar and a tombstone in the old one's
+    key = (item.uid, item.gone)
+    if key not in build.vevents:
+        build.vevents[key] = _event(item, build)
+    return build.vevents[key]
 
 
 def _coverage(items: list[Item], now: datetime) -> tuple[date, date]:
@@ -160,7 +174,7 @@ def _event(item: Item, build: _Build) -> bytes:
         text.line("UID", item.uid),
         text.line("DTSTAMP", text.utc(build.stamp)),
         text.line("LAST-MODIFIED", text.utc(build.stamp)),
-        text.line("SEQUENCE", str(build.sequence)),
+        text.line("SEQUENCE", str(build.sequence + 1 if item.gone else build.sequence)),
         text.moment_line("DTSTART", item.start, zone),
         text.moment_line("DTEND", item.end, zone),
     ]

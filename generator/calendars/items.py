@@ -63,6 +63,7 @@ class Item:
     exceptions: tuple[Moment, ...] = ()  # the exact starts of skipped occurrences
     reminders: tuple[timedelta, ...] = ()
     last_day: date | None = None  # the last day it reaches, repeats included
+    gone: bool = False  # a tombstone: deleted or handed on this week (`calendars.tombstones`)
 
     @property
     def begins(self) -> datetime:

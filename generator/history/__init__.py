@@ -9,6 +9,10 @@ thing by thing (`compare`), never as text.
 - `week(root, plan, now)`: since the plan as it stood `days` (7) days before
   `now`, by commit time: the last commit of the main line made by then.
 - `since(root, plan, revision)`: since a revision the user names.
+- `week_and_before(...)`: `week`'s history and the plan it compared with, for
+  what is rendered from the old plan itself (the calendars' tombstones,
+  `calendars.tombstones`). A `Plan` is not picklable: it stays in the process
+  that read it.
 
 Each change is dated by the last commit since the revision that touched the
 file it is written in (the entry's file; for a change that comes from
@@ -65,6 +69,7 @@ __all__ = [
     "compare",
     "since",
     "week",
+    "week_and_before",
 ]
 
 
@@ -77,12 +82,20 @@ def week(
     root: Path, plan: Plan, now: datetime, scratch: Scratch, days: int = WEEK, reader: Reader = read
 ) -> History:
     """What changed in the last `days` days before `now` (the plan as it stood then against `plan`)."""
+    return week_and_before(root, plan, now, scratch, days, reader)[0]
+
+
+def week_and_before(
+    root: Path, plan: Plan, now: datetime, scratch: Scratch, days: int = WEEK, reader: Reader = read
+) -> tuple[History, Plan | None]:
+    """`week`, and the plan as it stood at the revision compared with (None without the history:
+    then nothing is known of the past, and nothing may be said of it)."""
     try:
         repo = repository(root)
         base = repo.commit_before(now - timedelta(days=days))
         return _compared(repo, base, plan, scratch, reader, days=days)
     except HistoryError as error:
-        return History(None, None, (), error.missing, error.detail, days=days)
+        return History(None, None, (), error.missing, error.detail, days=days), None
 
 
 def since(root: Path, plan: Plan, revision: str, scratch: Scratch, reader: Reader = read) -> History:
@@ -90,7 +103,7 @@ def since(root: Path, plan: Plan, revision: str, scratch: Scratch, reader: Reade
     try:
         repo = repository(root)
         base = repo.commit(revision)
-        return _compared(repo, base, plan, scratch, reader, asked=revision)
+        return _compared(repo, base, plan, scratch, reader, asked=revision)[0]
     except HistoryError as error:
         return History(None, None, (), error.missing, error.detail or revision, asked=revision)
 
@@ -103,7 +116,7 @@ def _compared(
     reader: Reader,
     days: int | None = None,
     asked: str | None = None,
-) -> History:
+) -> tuple[History, Plan | None]:
     head = repo.head()
     files = repo.plan_at(base)
     if not any(f.path == SITE_FILE for f in files):
@@ -113,13 +126,13 @@ def _compared(
         with scratch(files) as folder:
             old = check_plan(folder, reader)
         if old.plan is None:
-            return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked)
+            return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked), None
         before = old.plan
     touched = repo.touched_since(base)
     uncommitted = repo.uncommitted()
     found = compare(before, plan)
     dated = [_dated(change, touched, uncommitted, head) for change in found]
-    return History(base, head, _newest_first(dated), days=days, asked=asked)
+    return History(base, head, _newest_first(dated), days=days, asked=asked), before
 
 
 def _dated(change: Change, touched: Mapping[str, Commit], uncommitted: frozenset[str], head: Commit) -> Change:

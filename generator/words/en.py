@@ -936,6 +936,10 @@ WORDS: dict[str, str] = {
     "timeline.elsewhere": "Linked entries also have plans outside the campaign's dates, on their own pages:",
     "timeline.elsewhere.count": " ({n} more)",
     "timeline.elsewhere.sep": ", ",
+    # calendars.tombstones: what a deleted or handed-on item says in the calendar that held it
+    "ics.handed": "Handed over to {name}",
+    "ics.unassigned": "No longer assigned to you",
+    "ics.removed": "Removed from the plan",
 }
 
 

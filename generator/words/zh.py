@@ -910,6 +910,10 @@ WORDS: dict[str, str] = {
     "timeline.elsewhere": "关联内容在活动期外的安排，见各自页面：",
     "timeline.elsewhere.count": "（{n} 项）",
     "timeline.elsewhere.sep": "、",
+    # calendars.tombstones: what a deleted or handed-on item says in the calendar that held it
+    "ics.handed": "已转交给 {name}",
+    "ics.unassigned": "已不再指派给你",
+    "ics.removed": "已从计划中删除",
 }
 
 
