@@ -231,7 +231,7 @@ WORDS: dict[str, str] = {
     "legend.draft": "Not final",
     "calendar.more": "+{n}",
     "calendar.subscribe": "Subscribe",
-    "calendar.subscribe.how": "How to subscribe in Google, Outlook and Apple Calendar",
+    "calendar.subscribe.how": "How to subscribe in Feishu, DingTalk, WeCom, QQ Mail, Apple Calendar and Outlook",
     "calendar.starts": "starts",
     "calendar.ends": "ends",
     "calendar.all-day": "all day",

@@ -227,7 +227,7 @@ WORDS: dict[str, str] = {
     "legend.draft": "未定稿",
     "calendar.more": "+{n}",
     "calendar.subscribe": "订阅",
-    "calendar.subscribe.how": "如何在 Google、Outlook 和 Apple 日历中订阅",
+    "calendar.subscribe.how": "如何在飞书、钉钉、企业微信、QQ 邮箱、Apple 日历和 Outlook 中订阅",
     "calendar.starts": "开始",
     "calendar.ends": "结束",
     "calendar.all-day": "全天",

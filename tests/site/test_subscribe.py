@@ -6,12 +6,14 @@ button putting the exact address on the clipboard."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.site.subscribe import url_parts
-from support_site import BASIC, HOSTILE, Built, read_page, serving, session_build, text, texts
+from conftest import copy_plan
+from support_site import BASIC, HOSTILE, Built, build_plan, read_page, serving, session_build, text, texts
 
 CHROMIUM = "/usr/bin/chromium"
 ALL = "https://plan.example.cn/aurora/calendar/all.ics"
@@ -105,3 +107,29 @@ def test_on_a_phone_nothing_spills_and_copy_puts_the_exact_address_on_the_clipbo
         assert page.evaluate("navigator.clipboard.readText()") == ALL
         assert errors == []
         browser.close()
+
+
+@pytest.mark.browser
+def test_a_long_address_wraps_inside_its_box_on_a_phone(tmp_path: Path) -> None:
+    # a channel id longer than a phone's line: its last part has no "/" to break after
+    plan = copy_plan(BASIC, tmp_path)
+    channels = plan / "content" / "channels.yaml"
+    channels.write_text(
+        channels.read_text(encoding="utf-8")
+        + "- id: aurora-app-community-official-channel-for-owners\n  name: 极光 App 车主社区官方频道\n  kind: forum\n",
+        encoding="utf-8",
+    )
+    built = build_plan(plan, tmp_path / "out")
+    with serving(built.site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(base + "calendar/subscribe/")
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll('.plan-sub__url .plan-url')]
+                     .filter(code => code.scrollWidth > code.clientWidth + 1)
+                     .map(code => code.textContent)"""
+        )
+        long = page.locator("#sub-calendar-aurora-app-community-official-channel-for-owners").count()
+        browser.close()
+    assert long == 1  # the long address is on the page
+    assert clipped == []
