@@ -23,6 +23,7 @@ from generator.site.view import (
 )
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.filters import FilterBar, filter_bar
+from generator.site.legend import Legend, legend
 from generator.site.posts import CopyView, copy_view
 
 
@@ -73,6 +74,7 @@ class EntryView:
     occurrences: tuple[OccurrenceRow, ...] = ()
     occurrences_more: str = ""
     timeline: tuple[AgendaDay, ...] = ()
+    legend: Legend | None = None  # what the timeline's colours and marks mean
     filters: FilterBar | None = None  # for its schedule and timeline, when they list anything
     brief: Markup = Markup("")  # the team's notes: a team build only (`View.team`)
     copies: tuple[SlotCopy, ...] = ()  # each post's copy, ready to paste: a team build only
@@ -128,8 +130,10 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
                      occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):
-        timeline = agenda(ctx, ctx.campaign_items.get(entry.id, ()))
-        return _with(view, timeline=timeline, filters=filter_bar() if schedule or timeline else None)
+        items = ctx.campaign_items.get(entry.id, ())
+        timeline = agenda(ctx, items)
+        return _with(view, timeline=timeline, legend=legend(ctx, items) if timeline else None,
+                     filters=filter_bar() if schedule or timeline else None)
     return view
 
 
