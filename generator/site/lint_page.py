@@ -23,7 +23,7 @@ from generator.site.view import Context, Link, page
 LINT_DIR = "lint/"
 LEVELS = 5  # shades of a count above zero
 DATED_HEADS = 20  # up to this many columns, each head says its week or month; past it, month starts only
-MONTH_GAP = 3  # columns at least between two month names
+MONTH_RUN = 2  # weeks a month needs in the map to have its name over them
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,16 +98,17 @@ def _channel_map(ctx: Context, weeks: tuple[date, ...], by_week: dict[str, Count
 
 def _week_columns(ctx: Context, weeks: tuple[date, ...]) -> tuple[Column, ...]:
     """Each week's date in its head, while they fit; past DATED_HEADS, the
-    month's name over its first week (not closer than MONTH_GAP columns to
-    the last name, where they would run into each other)."""
+    month's name over its first week, when it has MONTH_RUN weeks or more
+    in the map (a name over one narrow column runs into the next)."""
+    dated = len(weeks) <= DATED_HEADS
+    months = [w.month for w in weeks]
     columns = []
-    last = -MONTH_GAP
     for i, week in enumerate(weeks):
         text = ""
-        if len(weeks) <= DATED_HEADS:
+        if dated:
             text = f"{week.month}/{week.day}"
-        elif (i == 0 or weeks[i - 1].month != week.month) and i - last >= MONTH_GAP:
-            text, last = ctx.t(f"date.month.short.{week.month}"), i
+        elif (i == 0 or months[i - 1] != week.month) and months[i:i + MONTH_RUN].count(week.month) == MONTH_RUN:
+            text = ctx.t(f"date.month.short.{week.month}")
         columns.append(Column(text, ctx.t("lint.column.week", week=week.isoformat())))
     return tuple(columns)
 
