@@ -23,6 +23,7 @@ from generator.lint import posts
 from generator.lint.context import SHOWN, Context, channel_name, moment, number, person_name, tier_name, warn
 from generator.lint.coverage import PUBLIC as _PUBLIC
 from generator.lint.coverage import coverage
+from generator.plan.colours import swatches
 from generator.plan.model import Entry, Event, Kind, Plan, Slot, Status, starts_at
 from generator.plan.problems import Problem
 from generator.plan.schema import LINT_DEFAULTS as DEFAULTS
@@ -76,6 +77,30 @@ def _silence(context: Context) -> Iterator[Problem]:
                     days=gap.days,
                     since=context.day(before).isoformat(), limit=int(limit.days),
                 )
+
+
+def _channel_colors(context: Context) -> Iterator[Problem]:
+    """Two channels a reader cannot tell apart on the calendar, or one in the
+    grey of what is not a publication: said at the later channel's `color`,
+    with the colour the site draws instead (`plan.colours`)."""
+    plan = context.plan
+    for swatch in swatches(plan.channels).values():
+        if not swatch.moved:
+            continue
+        channel = plan.channel_by_id[swatch.channel]
+        where = channel.source_of("color")
+        if swatch.near:
+            other = plan.channel_by_id[swatch.near]
+            yield warn(
+                where, "lint.channel_colors", channel=channel.name, channel_id=channel.id, color=swatch.given,
+                other=other.name, other_id=other.id, other_color=other.color,
+                other_at=f"{other.source_of('color').path}:{other.source_of('color').line}", shown=swatch.color,
+            )
+        else:
+            yield warn(
+                where, "lint.channel_colors_grey", channel=channel.name, channel_id=channel.id, color=swatch.given,
+                shown=swatch.color,
+            )
 
 
 # --- diversity and audiences ----------------------------------------------------------
@@ -255,6 +280,7 @@ def _actual_future(context: Context) -> Iterator[Problem]:
 _CHECKS: dict[str, Callable[[Context], Iterator[Problem]]] = {
     "cadence": _cadence,
     "silence": _silence,
+    "channel-colors": _channel_colors,
     "diversity": _diversity,
     "tier-coverage": _tier_coverage,
     "campaign-tiers": _campaign_tiers,

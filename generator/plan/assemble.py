@@ -153,7 +153,7 @@ def _lint(v: Fields | dict[str, Any]) -> dict[str, dict[str, float] | None]:
 def _channel(v: Fields) -> Channel:
     return Channel(
         v["id"], v["name"], v.get("url"), v.get("kind"), v.get("cadence"), v.get("color"), v.source,
-        platform=v.get("platform", "other"),
+        platform=v.get("platform", "other"), field_sources=v.sources,
     )
 
 

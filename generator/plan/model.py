@@ -213,6 +213,11 @@ class Channel:
     color: str | None = None  # "#rrggbb"
     source: Source = Source("")
     platform: str = "other"  # wechat, weibo, bilibili, douyin, xiaohongshu, forum, other (`plan.platforms`)
+    field_sources: Mapping[str, Source] = field(default_factory=dict)  # where each key was written
+
+    def source_of(self, key: str) -> Source:
+        """Where a key's value was written (the lint points at a channel's `color`), else the channel's start."""
+        return self.field_sources.get(key, self.source)
 
 
 # --- entries -----------------------------------------------------------------

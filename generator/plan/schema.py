@@ -43,6 +43,7 @@ from generator.plan.zones import localize
 LINT_DEFAULTS: dict[str, dict[str, float]] = {
     "cadence": {},
     "silence": {"max_gap_days": 14},
+    "channel-colors": {},
     "diversity": {"max_share": 0.8, "min_slots": 8},
     "tier-coverage": {},
     "campaign-tiers": {},

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from generator.site.items import KEY_DATE, LAUNCH, SLOT, Item
 from generator.site.time import clock, in_zone, iso, short_date_text, date_text
 from generator.site.filters import Facets, item_facets
-from generator.site.view import Badge, Context, css_color, member_name, slot_badges, status_badges
+from generator.site.view import Badge, Context, channel_style, member_name, slot_badges, status_badges
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class AgendaRow:
     detail: str
     badges: tuple[Badge, ...]
     cancelled: bool
-    color: str | None  # the channel's colour, for publications
+    style: str  # the channel's colours, for publications (`view.channel_style`)
     flavor: str = ""  # key dates: holiday, commerce or brand
     owner: str = ""  # the name of whoever does it
     facets: Facets | None = None  # what the browser's filter compares; none for key dates
@@ -49,7 +49,7 @@ def kind_label(ctx: Context, item: Item) -> str:
 def row(ctx: Context, item: Item) -> AgendaRow:
     zone = ctx.zone
     detail = ""
-    color = None
+    style = ""
     if isinstance(item.start, datetime):
         local = in_zone(item.start, zone)
         time = clock(local)
@@ -63,7 +63,7 @@ def row(ctx: Context, item: Item) -> AgendaRow:
     if item.kind == SLOT and item.channel:
         channel = ctx.plan.channel_by_id.get(item.channel)
         detail = channel.name if channel else item.channel
-        color = css_color(channel.color) if channel else None
+        style = channel_style(ctx, item.channel)
     title = item.title
     if item.kind == LAUNCH:
         title = ctx.t("calendar.launch-of", title=item.title)
@@ -77,7 +77,7 @@ def row(ctx: Context, item: Item) -> AgendaRow:
         # a publication always says where it stands; other things only when drafted or cancelled
         badges=slot_badges(ctx, item.slot) if item.slot is not None else status_badges(ctx, item.status),
         cancelled=item.status.is_cancelled,
-        color=color,
+        style=style,
         flavor=item.flavor,
         owner=member_name(ctx, item.owner),
         facets=item_facets(ctx, item),

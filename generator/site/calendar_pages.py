@@ -30,12 +30,13 @@ from generator.plan.outputs import Output
 from generator.site.subscribe import render_subscribe_page
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
 from generator.site.filters import Facets, FilterBar, filter_bar, item_facets, rest_facets
-from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, ORDER, SLOT, Item, by_day, within
+from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, SLOT, Item, by_day, within
+from generator.site.legend import legend as calendar_legend
 from generator.site.time import (
     clock, date_text, days_ahead, every_text, in_zone, iso, month_title, short_date_text, weekday_names,
 )
 from generator.site.view import (
-    Context, Feed, Link, css_color, feeds_for, member_name, page, short_name, slot_badges, status_badges,
+    Context, Feed, Link, channel_style, feeds_for, member_name, page, short_name, slot_badges, status_badges,
 )
 from generator.site.week_pages import Week, render_week_pages, span, week_dir, week_of, week_short, work_by_day
 
@@ -62,9 +63,9 @@ class Chip:
     href: str  # its page, else its line in the agenda (of the month it starts in)
     cancelled: bool
     draft: bool
-    color: str | None
+    style: str  # a publication's channel colours (`view.channel_style`)
     flavor: str
-    tip: str = ""  # the whole of it, for the tooltip: time, title, owner, status
+    tip: str = ""  # the whole of it, for the tooltip: kind, channel, time, title, owner, status
     owner: str = ""  # the owner, short (the tooltip has the name)
     state: str = ""  # css modifier: overdue or published, the statuses a chip shows
     facets: Facets | None = None
@@ -133,13 +134,6 @@ class ComingUp:
 
 
 @dataclass(frozen=True, slots=True)
-class LegendEntry:
-    kind: str
-    flavor: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class CalendarLink:
     name: str
     about: str
@@ -148,7 +142,7 @@ class CalendarLink:
 
 def render_calendar_pages(ctx: Context) -> list[Output]:
     calendars = _calendars(ctx)
-    legend = _legend(ctx)
+    legend = calendar_legend(ctx)
     days = by_day(ctx.items, ctx.zone)
     months = _span(days)
     starting: dict[Month, list[Item]] = {}
@@ -193,15 +187,6 @@ def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
         for c in plan.channels
     )
     return tuple(found)
-
-
-def _legend(ctx: Context) -> tuple[LegendEntry, ...]:
-    kinds = [(k, "") for k in ORDER if k != KEY_DATE] + [(KEY_DATE, f) for f in ("holiday", "commerce", "brand")]
-    entries = [LegendEntry(k, f, ctx.t(f"legend.{f or k}")) for k, f in kinds]
-    entries.append(LegendEntry("cancelled", "", ctx.t("legend.cancelled")))
-    if ctx.view.drafts:
-        entries.append(LegendEntry("draft", "", ctx.t("legend.draft")))
-    return tuple(entries)
 
 
 # --- months ----------------------------------------------------------------------
@@ -372,14 +357,14 @@ def _chip(ctx: Context, item: Item, month: Month) -> Chip:
         label = clock(in_zone(item.begins(), ctx.zone))
     elif item.kind == CAMPAIGN:
         label = ctx.t("legend.campaign")
-    color = None
-    if item.kind == SLOT and item.channel:
-        channel = ctx.plan.channel_by_id.get(item.channel)
-        color = css_color(channel.color) if channel else None
     facets = item_facets(ctx, item)
     badges = slot_badges(ctx, item.slot) if item.slot is not None else status_badges(ctx, item.status)
     owner = member_name(ctx, item.owner)
-    tip = [f"{label} {item.title}"]
+    # the tooltip says in words what the chip's colour and mark say: its kind, its channel
+    tip = [kind_label(ctx, item)]
+    if item.kind == SLOT and item.channel:
+        tip.append(ctx.plan.channel_name(item.channel))
+    tip.append(item.title if label == tip[0] else f"{label} {item.title}")
     if owner:
         tip.append(ctx.t("calendar.owned-by", name=owner))
     tip.extend(b.text for b in badges)
@@ -390,7 +375,7 @@ def _chip(ctx: Context, item: Item, month: Month) -> Chip:
         href=item.href or _agenda_href(item.first_day(ctx.zone), month),
         cancelled=item.status.is_cancelled,
         draft=item.status.is_draft,
-        color=color,
+        style=channel_style(ctx, item.channel) if item.kind == SLOT else "",
         flavor=item.flavor,
         tip=" · ".join(tip),
         owner=short_name(owner),

@@ -26,6 +26,7 @@ from generator.site.view import (
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.filters import FilterBar, filter_bar
 from generator.site.items import Item, within
+from generator.site.legend import Legend, legend
 from generator.site.posts import CopyView, copy_view
 
 
@@ -78,6 +79,7 @@ class EntryView:
     timeline: tuple[AgendaDay, ...] = ()
     timeline_scope: str = ""  # the dates the timeline covers
     timeline_elsewhere: tuple[Link, ...] = ()  # linked entries with plans outside the campaign's dates
+    legend: Legend | None = None  # what the timeline's colours and marks mean
     filters: FilterBar | None = None  # for its schedule and timeline, when they list anything
     brief: Markup = Markup("")  # the team's notes: a team build only (`View.team`)
     copies: tuple[SlotCopy, ...] = ()  # each post's copy, ready to paste: a team build only
@@ -138,6 +140,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         scope = ctx.t("timeline.scope", start=date_text(details.start, ctx.language),
                       end=date_text(details.end, ctx.language))
         return _with(view, timeline=timeline, timeline_scope=scope, timeline_elsewhere=_elsewhere(ctx, outside),
+                     legend=legend(ctx, inside) if timeline else None,
                      filters=filter_bar() if schedule or timeline else None)
     return view
 

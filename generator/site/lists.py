@@ -12,7 +12,7 @@ from generator.site.filters import FilterBar, filter_bar
 from generator.plan.progress import is_due
 from generator.site.time import moment_text, number_text, span_text
 from generator.site.view import (
-    Badge, Context, Feed, Link, ScheduleRow, alternates, css_color, entry_link, feeds_for, page,
+    Badge, Context, Feed, Link, ScheduleRow, alternates, channel_style, entry_link, feeds_for, page,
     safe_url, schedule_rows, status_badges,
 )
 
@@ -45,7 +45,7 @@ class ChannelView:
     kind: str
     cadence: str
     url: str | None
-    color: str | None
+    style: str  # its colours (`view.channel_style`)
     feed: Feed
     upcoming: tuple[ScheduleRow, ...] = ()
     past: tuple[ScheduleRow, ...] = ()
@@ -151,7 +151,7 @@ def channel_view(ctx: Context, channel: Channel, with_schedule: bool = False) ->
         kind=t(f"channel-kind.{channel.kind}") if channel.kind else "",
         cadence=t("cadence.value", n=number_text(channel.cadence)) if channel.cadence else t("cadence.none"),
         url=safe_url(channel.url),
-        color=css_color(channel.color),
+        style=channel_style(ctx, channel.id),
         feed=feeds_for(ctx.plan, channel.id),
     )
     if not with_schedule:

@@ -24,7 +24,7 @@ from generator.plan.outputs import Output
 from generator import words
 from generator.site.agenda import day_anchor
 from generator.site.time import clock, date_text, day_of, in_zone, monday_of, short_date_text
-from generator.site.view import Badge, Context, Link, css_color, page, safe_url, slot_badges
+from generator.site.view import Badge, Context, Link, channel_style, page, safe_url, slot_badges
 
 DEADLINE, PUBLICATION = "deadline", "publication"
 _STATE_TONES = {DONE: "published", LATE: "overdue", PENDING: "approved"}  # badge colours of the schedules
@@ -96,7 +96,7 @@ class TaskRow:
     what: str  # "撰稿 截止", "发布"
     title: Link  # the slot's title, to its entry's page when this build has one
     channel: Link
-    color: str | None  # the channel's colour
+    style: str  # the channel's colours (`view.channel_style`)
     detail: str  # a deadline's publication time
     badges: tuple[Badge, ...]
     post: str | None  # the published post
@@ -250,7 +250,7 @@ def task_row(ctx: Context, placed: Placed, form: str) -> TaskRow:
         what=what,
         title=Link(slot.title, href),
         channel=Link(channel.name if channel else slot.channel, urls.channel_dir(slot.channel)),
-        color=css_color(channel.color) if channel else None,
+        style=channel_style(ctx, slot.channel),
         detail=detail,
         badges=badges,
         post=safe_url(slot.url) if slot.status is Status.PUBLISHED else None,

@@ -11,9 +11,8 @@ HTML escaping keeps tags from being tags.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +26,7 @@ from generator.history import History
 from generator.plan import markup
 
 from generator.plan import urls
+from generator.plan.colours import Swatch, swatches
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
 from generator.plan.outputs import Finding, Output
 from generator.site.filters import Facets, slot_facets
@@ -59,6 +59,7 @@ class Context:
     campaign_items: Mapping[str, tuple[Item, ...]]  # the items of each campaign, but itself
     memo: PageCache | None = None  # the preview's page bodies from its last render
     history: History | None = None  # what changed this week (`history.week`); None: not read, no page
+    colours: Mapping[str, Swatch] = field(default_factory=dict)  # each channel's, by id (`plan.colours`)
 
     @property
     def language(self) -> str:
@@ -88,7 +89,10 @@ def context(
 ) -> Context:
     env = _environment()
     items = plan_items(plan, view)
-    return Context(plan, view, findings, env, catalog(plan.site.language), items, _by_campaign(items), memo, history)
+    return Context(
+        plan, view, findings, env, catalog(plan.site.language), items, _by_campaign(items), memo, history,
+        swatches(plan.channels),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +148,15 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in _SAFE_SCHEMES else None
 
 
-def css_color(value: str | None) -> str | None:
-    """A colour goes into a style attribute only as `#rrggbb`: anything else
-    could carry `url(...)`, a request to another host."""
-    if value and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-        return value
-    return None
+def channel_style(ctx: Context, channel_id: str | None) -> str:
+    """A channel's colours as the CSS custom properties plan-colours.css
+    draws with: the colour, and its text in the light and the dark scheme.
+    Only `#rrggbb` values reach a style attribute (`plan.colours.valid`):
+    anything else could carry `url(...)`, a request to another host."""
+    swatch = ctx.colours.get(channel_id or "")
+    if swatch is None:
+        return ""
+    return f"--plan-channel:{swatch.color};--plan-ink:{swatch.ink};--plan-ink-dark:{swatch.ink_dark}"
 
 
 def html(text: str) -> Markup:

@@ -32,7 +32,7 @@ from generator.site.agenda import AgendaRow, day_anchor, row
 from generator.site.filters import FilterBar, deadline_facets, filter_bar
 from generator.site.items import CAMPAIGN, ORDER, Item
 from generator.site.time import clock, date_text, day_of, in_zone, month_title, weekday_names
-from generator.site.view import Badge, Context, Link, css_color, member_name, page, slot_badges
+from generator.site.view import Badge, Context, Link, channel_style, member_name, page, slot_badges
 
 Week = tuple[int, int]  # (ISO year, ISO week): weeks start on Monday
 Month = tuple[int, int]
@@ -263,7 +263,7 @@ def _deadline_row(ctx: Context, job: Work) -> AgendaRow:
         detail=channel.name if channel else slot.channel,
         badges=badges,
         cancelled=False,
-        color=css_color(channel.color) if channel else None,
+        style=channel_style(ctx, slot.channel),
         owner=member_name(ctx, deadline.person),
         facets=deadline_facets(ctx, slot, deadline, item.tiers),
     )

@@ -940,6 +940,15 @@ WORDS: dict[str, str] = {
     "ics.handed": "Handed over to {name}",
     "ics.unassigned": "No longer assigned to you",
     "ics.removed": "Removed from the plan",
+    # colours (issue #14: a colour scheme for the whole site)
+    "problem.lint.channel_colors": "[channel-colors] channel {channel} ({channel_id}): its color {color} can hardly be told from {other_color} of channel {other} ({other_id}, {other_at}); the site draws {channel} in {shown} instead; to keep a colour of your own, give one of the two a more different color",
+    "problem.lint.channel_colors_grey": "[channel-colors] channel {channel} ({channel_id}): its color {color} is close to grey, the colour of what is not a publication (events, campaigns, holidays); the site draws it in {shown} instead; to keep a colour of your own, choose a more vivid color",
+    "legend.channels": "Channels",
+    "legend.kinds": "Kinds",
+    "legend.channel.tip": "This colour: publications on {name}",
+    "lint.column.week": "the week of {week}",
+    "lint.scale.week": "Each cell: publications in a week",
+    "lint.scale.month": "Each cell: publications for the tier in a month",
 }
 
 

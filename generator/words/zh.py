@@ -914,6 +914,15 @@ WORDS: dict[str, str] = {
     "ics.handed": "已转交给 {name}",
     "ics.unassigned": "已不再指派给你",
     "ics.removed": "已从计划中删除",
+    # colours (issue #14: a colour scheme for the whole site)
+    "problem.lint.channel_colors": "[channel-colors] 渠道 {channel}（{channel_id}）的颜色 {color} 与渠道 {other}（{other_id}）的 {other_color}（{other_at}）几乎分不出来：网站上{channel}改用 {shown}；要用自己的颜色，请给其中一个渠道换一个差别更大的 color",
+    "problem.lint.channel_colors_grey": "[channel-colors] 渠道 {channel}（{channel_id}）的颜色 {color} 接近灰色，而灰色是活动、营销活动和节日等非发布内容的颜色：网站上{channel}改用 {shown}；要用自己的颜色，请换一个更鲜明的 color",
+    "legend.channels": "渠道",
+    "legend.kinds": "类型",
+    "legend.channel.tip": "这个颜色是{name}的发布",
+    "lint.column.week": "{week} 起的一周",
+    "lint.scale.week": "每格：一周的发布条数",
+    "lint.scale.month": "每格：一个月面向该分层的条数",
 }
 
 

@@ -294,3 +294,29 @@ def test_actual_future_fires_on_a_measurement_dated_after_now(plan: Path) -> Non
         "content/actuals.csv:3:1: warning: [actual-future] grow.members 的数值日期 2027-03-02 晚于构建时间 2027-03-01：在那天之前不显示",
     ]
     assert _warnings(plan, "2027-03-02T09:00+08:00") == []
+
+
+def test_channel_colors_that_look_the_same_are_named_at_the_later_colour(plan: Path) -> None:
+    """Weibo's and Douyin's reds: both channels named, each colour located, and the colour the site draws instead."""
+    _edit(plan, "content/channels.yaml", "  cadence: 1\n", '  cadence: 1\n  color: "#E6162D"\n')
+    _edit(plan, "content/channels.yaml", "  name: 小米社区\n", '  name: 小米社区\n  color: "#FE2C55"\n')
+    [warning] = _warnings(plan)
+    assert warning.startswith(
+        "content/channels.yaml:7:10: warning: [channel-colors] 渠道 小米社区（forum）的颜色 #fe2c55 "
+        "与渠道 微信公众号（wechat）的 #e6162d（content/channels.yaml:4）几乎分不出来：网站上小米社区改用 #"
+    )
+
+
+def test_channel_colors_apart_are_left_alone(plan: Path) -> None:
+    _edit(plan, "content/channels.yaml", "  cadence: 1\n", '  cadence: 1\n  color: "#E6162D"\n')
+    _edit(plan, "content/channels.yaml", "  name: 小米社区\n", '  name: 小米社区\n  color: "#FF6900"\n')
+    assert _warnings(plan) == []
+
+
+def test_a_grey_channel_colour_is_said_in_english_too(plan: Path) -> None:
+    _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
+    _edit(plan, "content/channels.yaml", "  name: 小米社区\n", '  name: 小米社区\n  color: "#777777"\n')
+    [warning] = _warnings(plan)
+    assert warning.startswith(
+        "content/channels.yaml:6:10: warning: [channel-colors] channel 小米社区 (forum): its color #777777 is close to grey"
+    )

@@ -30,19 +30,19 @@ def test_a_chip_shows_its_owner_and_an_overdue_post(month) -> None:  # type: ign
     chip = _chip(month, "台灯预告")
     assert "plan-chip--overdue" in chip.get("class").split()
     assert texts(chip, ".plan-chip__owner") == ["林晓"]
-    assert chip.get("title") == "10:00 台灯预告 · 负责人：林晓 · 应发未发"
+    assert chip.get("title") == "发布 · 微博 · 10:00 台灯预告 · 负责人：林晓 · 应发未发"
     published = _chip(month, "台灯开箱")
     assert "plan-chip--published" in published.get("class").split()
-    assert published.get("title") == "09:00 台灯开箱 · 负责人：王磊 · 已发布"
+    assert published.get("title").endswith("09:00 台灯开箱 · 负责人：王磊 · 已发布")
     scheduled = _chip(month, "周日夜读")
     assert not {"plan-chip--overdue", "plan-chip--published"} & set(scheduled.get("class").split())
     assert scheduled.get("title").endswith("· 已批准")
     # an event has an owner too, but a status only when drafted or cancelled
     event = _chip(month, "台灯之夜")
-    assert event.get("title") == "19:00 台灯之夜 · 负责人：赵敏"
+    assert event.get("title") == "活动 · 19:00 台灯之夜 · 负责人：赵敏"
     assert "plan-chip--published" not in event.get("class")
     key_date = _chip(month, "劳动节")
-    assert key_date.cssselect(".plan-chip__owner") == [] and key_date.get("title") == "节假日 劳动节"
+    assert key_date.cssselect(".plan-chip__owner") == [] and key_date.get("title") == "节假日 · 劳动节"
 
 
 def test_an_agenda_row_says_who_and_where_it_stands(month) -> None:  # type: ignore[no-untyped-def]
@@ -63,3 +63,28 @@ def test_the_overview_agenda_says_who_and_where_it_stands() -> None:
             for r in doc.cssselect(".plan-agenda li.plan-item")}
     assert rows["周日夜读"] == (["林晓"], ["已批准"])
     assert rows["柏林晚场"] == (["林晓"], ["已批准"])
+
+
+def test_a_chip_wears_its_channels_colours_and_the_legend_says_them(month) -> None:  # type: ignore[no-untyped-def]
+    """The legend lists each channel with the very colours its chips carry;
+    what is not a publication has no channel colour, only its kind's class."""
+    weibo = _chip(month, "台灯预告")
+    assert weibo.get("title").startswith("发布 · 微博 · ")
+    style = weibo.get("style")
+    assert style.startswith("--plan-channel:#e6162d;--plan-ink:#")
+    legend = {a.text_content(): a.get("style") for a in month.cssselect(".plan-legend a.plan-legend__item")}
+    assert list(legend) == ["微博", "微信公众号"]
+    assert legend["微博"] == style
+    assert legend["微博"] != legend["微信公众号"]
+    assert _chip(month, "台灯之夜").get("style") is None
+    kinds = texts(month, ".plan-legend__row span.plan-legend__item")
+    assert kinds[:5] == ["营销活动", "产品发布", "活动", "发布", "节假日"]
+
+
+def test_a_chip_names_its_channel_in_the_plans_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from support_site import make_project
+    root = make_project(VIEWS, tmp_path / "en")
+    site = root / "content" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
+    doc = body(rendered(load_plan(root), VIEWS_NOW)["calendar/2027-05/index.md"])
+    assert _chip(doc, "台灯预告").get("title").startswith("Publication · 微博 · 10:00 台灯预告")

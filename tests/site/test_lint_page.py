@@ -46,3 +46,36 @@ def test_a_clean_plan_says_so_and_the_page_is_in_the_nav(plan_copy, tmp_path: Pa
     assert [a.text_content() for a in tiers.cssselect("tbody th a")] == ["新用户", "忠实用户"]
     home = lxml.html.parse(str(tmp_path / "out" / "index.html")).getroot()
     assert any(a.get("href") == "lint/" for a in home.cssselect("nav a"))
+
+
+def test_heatmap_shades_grow_with_the_count_and_the_scale_says_them() -> None:
+    """The example plan: a week of 5 is darker than a week of 2, 2 than 1; a
+    month of 42 is not the shade of 9; every shade is on the scale; the
+    year's 53 weeks have month names over them, not 53 dates."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from support_site import ROOT, body, load_plan, rendered
+
+    now = datetime(2027, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    page = body(rendered(load_plan(ROOT), now)["lint/index.md"])
+    channels, tiers = page.cssselect("table.plan-heatmap")
+
+    def shades(table) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for td in table.cssselect("td.plan-heat"):
+            level = next(c for c in td.get("class").split() if c.startswith("plan-heat--l"))
+            found.setdefault(int(td.text_content()), set()).add(level)
+        return found
+
+    weeks = shades(channels)
+    assert all(len(levels) == 1 for levels in weeks.values())  # a count has one shade
+    assert weeks[1] != weeks[2] != weeks[5] and weeks[0] == {"plan-heat--l0"}
+    months = shades(tiers)
+    assert months[42] == {"plan-heat--l5"} and months[9] == {"plan-heat--l1"}
+    scales = [[s.text_content() for s in p.cssselect(".plan-heat")] for p in page.cssselect(".plan-heat-scale")]
+    assert scales[0][:6] == ["0", "1", "2", "3", "4", "5"]
+    assert scales[1][:6] == ["0", "1–9", "10–18", "19–27", "28–36", "37–42"]
+    heads = [th.text_content() for th in channels.cssselect("thead th")][1:]
+    # the plan's first week (28 December) is too narrow for 12月: January is named
+    assert len(heads) == 53 and heads[:6] == ["", "1月", "", "", "", "2月"]
