@@ -931,6 +931,8 @@ WORDS: dict[str, str] = {
     "chart.pace": "Pace line (target by {date})",
     "chart.desc": "{name}: {points}. Baseline {baseline}, target {target}{due}.",
     "chart.desc.due": ", due {date}",
+    # phone layouts (issue #14): a matrix that scrolls inside its box says so
+    "table.scroll": "A wide table: swipe sideways for the other columns; the first column stays in place.",
 }
 
 

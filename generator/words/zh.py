@@ -905,6 +905,8 @@ WORDS: dict[str, str] = {
     "chart.pace": "进度线（{date} 达到目标）",
     "chart.desc": "{name}：{points}。基线 {baseline}，目标 {target}{due}。",
     "chart.desc.due": "，截止 {date}",
+    # phone layouts (issue #14): a matrix that scrolls inside its box says so
+    "table.scroll": "表格较宽：左右滑动查看其余各列，第一列留在原处。",
 }
 
 
