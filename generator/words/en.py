@@ -933,6 +933,7 @@ WORDS: dict[str, str] = {
     "chart.desc.due": ", due {date}",
     # phone layouts (issue #14): a matrix that scrolls inside its box says so
     "table.scroll": "A wide table: swipe sideways for the other columns; the first column stays in place.",
+    "chart.scroll": "The charts are wide: swipe across one to see all of it.",
 }
 
 

@@ -907,6 +907,7 @@ WORDS: dict[str, str] = {
     "chart.desc.due": "，截止 {date}",
     # phone layouts (issue #14): a matrix that scrolls inside its box says so
     "table.scroll": "表格较宽：左右滑动查看其余各列，第一列留在原处。",
+    "chart.scroll": "图表较宽：在图上左右滑动查看整张图。",
 }
 
 
