@@ -244,6 +244,10 @@ def test_the_month_is_an_agenda_on_a_phone_and_a_grid_on_a_wide_screen(
         .every(d => [...d.querySelectorAll('li.plan-item')].some(e => e.offsetParent !== null))""")
     assert f"{len(shown)} / " in page.locator(".plan-filter__count").first.inner_text()
     assert errors == []
+    # the grid's outlined day, for a phone that has no grid: the home page's agenda opens on today
+    _go(page, base)
+    today = page.locator(".plan-agenda__day--today")
+    assert today.count() == 1 and today.locator(".plan-agenda__date").inner_text() == "2027年6月10日 周四 今天"
 
     wide, _ = _open(browser, WIDE)
     _go(wide, base + MONTH)
