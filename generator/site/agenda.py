@@ -34,6 +34,7 @@ class AgendaDay:
     id: str  # `d-2027-04-06`, the anchor the month grid links to
     title: str
     rows: tuple[AgendaRow, ...]
+    today: str = ""  # "今天" on the day it is (the grid's outlined day, for a phone that shows no grid)
 
 
 def day_anchor(day: date) -> str:
@@ -91,8 +92,10 @@ def agenda(ctx: Context, items: tuple[Item, ...], since: date | None = None) -> 
     for item in items:
         day = item.first_day(ctx.zone)
         days.setdefault(max(day, since) if since else day, []).append(row(ctx, item))
+    today = in_zone(ctx.view.now, ctx.zone).date()
     return tuple(
-        AgendaDay(day_anchor(day), date_text(day, ctx.language), tuple(rows))
+        AgendaDay(day_anchor(day), date_text(day, ctx.language), tuple(rows),
+                  ctx.t("today.today") if day == today else "")
         for day, rows in sorted(days.items())
     )
 

@@ -949,6 +949,9 @@ WORDS: dict[str, str] = {
     "lint.column.week": "the week of {week}",
     "lint.scale.week": "Each cell: publications in a week",
     "lint.scale.month": "Each cell: publications for the tier in a month",
+    # phone layouts (issue #14): a matrix that scrolls inside its box says so
+    "table.scroll": "A wide table: swipe sideways for the other columns; the first column stays in place.",
+    "chart.scroll": "The charts are wide: swipe across one to see all of it.",
 }
 
 

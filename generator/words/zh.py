@@ -923,6 +923,9 @@ WORDS: dict[str, str] = {
     "lint.column.week": "{week} 起的一周",
     "lint.scale.week": "每格：一周的发布条数",
     "lint.scale.month": "每格：一个月面向该分层的条数",
+    # phone layouts (issue #14): a matrix that scrolls inside its box says so
+    "table.scroll": "表格较宽：左右滑动查看其余各列，第一列留在原处。",
+    "chart.scroll": "图表较宽：在图上左右滑动查看整张图。",
 }
 
 
