@@ -949,6 +949,8 @@ WORDS: dict[str, str] = {
     "lint.column.week": "the week of {week}",
     "lint.scale.week": "Each cell: publications in a week",
     "lint.scale.month": "Each cell: publications for the tier in a month",
+    # an agenda's all-day row that lasts several days (issue #14 review)
+    "calendar.all-day.until": "All day, until {date}",
 }
 
 

@@ -923,6 +923,8 @@ WORDS: dict[str, str] = {
     "lint.column.week": "{week} 起的一周",
     "lint.scale.week": "每格：一周的发布条数",
     "lint.scale.month": "每格：一个月面向该分层的条数",
+    # an agenda's all-day row that lasts several days (issue #14 review)
+    "calendar.all-day.until": "全天，至 {date}",
 }
 
 

@@ -289,6 +289,7 @@ def test_a_cancelled_event_keeps_its_page_marked_cancelled(basic: Built) -> None
     assert all("plan-cancelled" in c.get("class") for c in chips.values())
     agenda = read_page(basic.site, "calendar/2027-04/").cssselect("#d-2027-04-18 li.plan-item--event")
     assert "plan-cancelled" in agenda[0].get("class") and texts(agenda[0], ".plan-badge") == ["已取消"]
+    assert texts(agenda[0], ".plan-item__time") == ["全天，至 4月19日 周一"]  # it lasts two days
     card = [c for c in read_page(basic.site, "events/").cssselect(".plan-card") if "春季市集" in text(c)]
     assert card and card[0].cssselect(".plan-badge--cancelled")
 
