@@ -951,6 +951,7 @@ WORDS: dict[str, str] = {
     "lint.scale.month": "Each cell: publications for the tier in a month",
     # an agenda's all-day row that lasts several days (issue #14 review)
     "calendar.all-day.until": "All day, until {date}",
+    "changes.lead.public": "What changed in the plan in the last {days} days, by commit time: new, moved, cancelled, restored and removed, per entry, the most recently changed first.",
 }
 
 
