@@ -60,7 +60,7 @@ def row(ctx: Context, item: Item) -> AgendaRow:
         time = ctx.t("calendar.all-day")
     last = item.last_day(zone)
     if item.all_day and last != item.first_day(zone):
-        time = f"{time} – {short_date_text(last, ctx.language)}"
+        time = ctx.t("calendar.all-day.until", date=short_date_text(last, ctx.language))
     if item.kind == SLOT and item.channel:
         channel = ctx.plan.channel_by_id.get(item.channel)
         detail = channel.name if channel else item.channel

@@ -46,7 +46,8 @@ def render_changes(ctx: Context) -> Output:
     history = history.shown(ctx.view.team)
     meta = {"title": ctx.t("changes"), **CHANGES_META}
     values: dict[str, object] = {
-        "lead": ctx.t("changes.lead", days=history.days or 0),
+        # who does what is the team's: the readers' page does not promise reassignments
+        "lead": ctx.t("changes.lead" if ctx.view.team else "changes.lead.public", days=history.days or 0),
         "feed": urls.atom_file(urls.CHANGES),
         "missing": "",
         "since": "",

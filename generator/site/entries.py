@@ -131,7 +131,9 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
             OccurrenceRow(span_text(_span_of(details, o), ctx.language), o.skipped)
             for o in dates[:OCCURRENCE_LIMIT]
         )
-        return _with(view, event_ics=urls.event_ics_file(entry.id), occurrences=rows,
+        # a cancelled event's .ics says so, for whoever added it; it is not offered anew
+        ics = None if status.is_cancelled else urls.event_ics_file(entry.id)
+        return _with(view, event_ics=ics, occurrences=rows,
                      occurrences_more=ctx.t("occurrences.more", n=len(dates) - OCCURRENCE_LIMIT)
                      if len(dates) > OCCURRENCE_LIMIT else "")
     if isinstance(details, Campaign):

@@ -98,6 +98,14 @@ def rest_facets(facets: Iterable[Facets | None]) -> str:
     return ";".join("|".join((f.channel, f.owner, f.status, f.tiers)) if f else "-" for f in facets)
 
 
+def status_word(ctx: Context, status: str) -> str:
+    """A status as this build's audience says it: approval is a step of the
+    team's, so readers see an approved post as scheduled (已排期)."""
+    if status == Status.APPROVED.value and not ctx.view.team:
+        return ctx.t("status.scheduled")
+    return ctx.t(f"status.{status}")
+
+
 def filter_bar(channels: bool = True) -> FilterBar:
     return FilterBar(() if channels else (CHANNEL,))
 
@@ -113,7 +121,7 @@ def choices(ctx: Context) -> dict[str, object]:
     if plan.site.team and ctx.view.team:
         selects.append((OWNER, ctx.t("filter.owner"), [(m.id, m.name) for m in plan.site.team]))
     statuses = [s for s in STATUS_ORDER if (ctx.view.team if s == OVERDUE else ctx.view.shows(Status(s)))]
-    selects.append((STATUS, ctx.t("filter.status"), [(s, ctx.t(f"status.{s}")) for s in statuses]))
+    selects.append((STATUS, ctx.t("filter.status"), [(s, status_word(ctx, s)) for s in statuses]))
     if plan.site.tiers and ctx.view.team:
         selects.append((TIER, ctx.t("filter.tier"), [(x.id, x.name) for x in plan.site.tiers]))
     return {

@@ -29,7 +29,7 @@ from generator.plan import urls
 from generator.plan.colours import Swatch, swatches
 from generator.plan.model import Entry, Kind, Plan, Slot, Status
 from generator.plan.outputs import Finding, Output
-from generator.site.filters import Facets, slot_facets
+from generator.site.filters import Facets, slot_facets, status_word
 from generator.site.items import CAMPAIGN, Item, plan_items
 from generator.words import aside, catalog, label, listing
 from generator.site.time import moment_text
@@ -234,7 +234,7 @@ def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[B
         return (Badge(ctx.t("status.cancelled"), "cancelled"),)
     if status is Status.PUBLISHED:
         return (Badge(ctx.t("status.published"), "published"),)
-    return (Badge(ctx.t(f"status.{status.value}"), "approved"),) if always else ()
+    return (Badge(status_word(ctx, status.value), "approved"),) if always else ()
 
 
 def slot_badges(ctx: Context, slot: Slot) -> tuple[Badge, ...]:

@@ -952,6 +952,9 @@ WORDS: dict[str, str] = {
     # phone layouts (issue #14): a matrix that scrolls inside its box says so
     "table.scroll": "A wide table: swipe sideways for the other columns; the first column stays in place.",
     "chart.scroll": "The charts are wide: swipe across one to see all of it.",
+    # an agenda's all-day row that lasts several days (issue #14 review)
+    "calendar.all-day.until": "All day, until {date}",
+    "changes.lead.public": "What changed in the plan in the last {days} days, by commit time: new, moved, cancelled, restored and removed, per entry, the most recently changed first.",
 }
 
 

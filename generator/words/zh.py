@@ -926,6 +926,9 @@ WORDS: dict[str, str] = {
     # phone layouts (issue #14): a matrix that scrolls inside its box says so
     "table.scroll": "表格较宽：左右滑动查看其余各列，第一列留在原处。",
     "chart.scroll": "图表较宽：在图上左右滑动查看整张图。",
+    # an agenda's all-day row that lasts several days (issue #14 review)
+    "calendar.all-day.until": "全天，至 {date}",
+    "changes.lead.public": "最近 {days} 天里计划的变动（按提交时间）：新增、改期、取消、恢复和删除，按条目列出，最近改动的在前。",
 }
 
 

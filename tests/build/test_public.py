@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, run_cli
-from support_site import BASIC, make_project
+from support_site import BASIC, make_project, read_page, texts
 
 from generator.build.mkdocs.search import INDEX_FILE, WORD_BREAK
 
@@ -99,3 +99,15 @@ def test_the_public_search_index_says_nothing_the_team_keeps(project: Path, publ
     # the team's index says some of it (the schedules name their owners): the check below can fail
     assert [s for s in SECRETS if s in _said_to_search(team)]
     assert [s for s in SECRETS if s in _said_to_search(public)] == []
+
+
+def test_readers_see_an_approved_post_as_scheduled_not_approved(project: Path, public: Path) -> None:
+    # approval is the team's step: the team build says 已批准, the readers' 已排期 (badges and the filter)
+    team = project / "team-site"
+    if not team.is_dir():
+        assert run_cli("--root", str(project), "--now", NOW, "--out", str(team)).returncode == 0
+    schedule = read_page(team, "user-stories/sichuan-hike/")
+    assert "已批准" in " ".join(texts(schedule, ".plan-badge"))
+    readers = read_page(public, "user-stories/sichuan-hike/")
+    assert "已排期" in " ".join(texts(readers, ".plan-badge"))
+    assert not [path for path, data in _files(public).items() if "已批准".encode() in data]

@@ -91,6 +91,10 @@ def test_the_readers_page_has_no_reassignment_and_names_nobody(public: Path) -> 
     for path in ("changes/index.html", "feeds/changes.atom.xml"):
         text = (public / path).read_text(encoding="utf-8")
         assert [name for name in TEAM if name in text] == [], path
+    # nor does its lead promise one
+    page = (public / "changes/index.html").read_text(encoding="utf-8")
+    assert "删除" in page.split('class="plan-lead"')[1].split("</div>")[0]
+    assert "换人" not in page.split('class="plan-lead"')[1].split("</div>")[0]
 
 
 def test_the_same_plan_now_and_history_build_the_same_bytes(repo: Path, team: Path) -> None:

@@ -280,12 +280,16 @@ def test_a_cancelled_event_keeps_its_page_marked_cancelled(basic: Built) -> None
     doc = read_page(basic.site, "events/spring-fair/")
     assert texts(doc, ".plan-badges .plan-badge--cancelled") == ["已取消"]
     assert doc.cssselect(".admonition.plan-cancelled-note")
+    # nobody is offered to add a cancelled event; an event that takes place is
+    assert not [a for a in doc.cssselect("article a[download]") if a.get("href", "").endswith(".ics")]
+    assert read_page(basic.site, "events/x1-launch/").cssselect("article a[download][href$='.ics']")
     days = _calendar_days(basic)
     chips = {day: c for day, cell in days.items() for c in cell.cssselect("a.plan-chip--event") if "春季市集" in text(c)}
     assert sorted(chips) == ["2027-04-18", "2027-04-19"]  # both days of the fair, on April's page
     assert all("plan-cancelled" in c.get("class") for c in chips.values())
     agenda = read_page(basic.site, "calendar/2027-04/").cssselect("#d-2027-04-18 li.plan-item--event")
     assert "plan-cancelled" in agenda[0].get("class") and texts(agenda[0], ".plan-badge") == ["已取消"]
+    assert texts(agenda[0], ".plan-item__time") == ["全天，至 4月19日 周一"]  # it lasts two days
     card = [c for c in read_page(basic.site, "events/").cssselect(".plan-card") if "春季市集" in text(c)]
     assert card and card[0].cssselect(".plan-badge--cancelled")
 
