@@ -27,6 +27,7 @@ import lxml.html
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from conftest import run_cli
 from support_site import ARTIFACTS, ROOT, build_plan, html_files, page_url, serving
 
 pytestmark = pytest.mark.browser
@@ -206,6 +207,23 @@ def test_a_heatmap_scrolls_in_its_box_and_keeps_its_first_column(browser: Browse
     assert name.locator("a").bounding_box()["height"] < 30  # on one line, not a character a line
     page.set_viewport_size(WIDE)
     assert page.locator(".plan-scroll-hint").first.is_hidden()
+
+
+def test_on_a_wide_screen_the_lint_message_is_the_wide_column(browser: Browser, tmp_path: Path) -> None:
+    # a finding's path took 85 % of the row on a plan with long file names, the message four characters;
+    # the findings are the command's (`build.py` checks, then builds)
+    out = tmp_path / "site"
+    assert run_cli("--root", str(ROOT), "--now", EXAMPLE_NOW.isoformat(), "--out", str(out)).returncode == 0
+    with serving(out) as base:
+        page, _ = _open(browser, WIDE)
+        _go(page, base + "lint/")
+        # the row with the longest path: the path wraps, in at most a third of the row
+        where, row, wraps = page.evaluate("""() => {
+            const rows = [...document.querySelectorAll('table.plan-findings tbody tr')];
+            const row = rows.reduce((a, b) => b.cells[0].textContent.length > a.cells[0].textContent.length ? b : a);
+            return [row.cells[0].getBoundingClientRect().width, row.getBoundingClientRect().width,
+                    getComputedStyle(row.cells[0]).whiteSpace !== 'nowrap']; }""")
+    assert wraps and where <= row / 3, (where, row)
 
 
 def test_the_month_is_an_agenda_on_a_phone_and_a_grid_on_a_wide_screen(
