@@ -23,14 +23,17 @@ ENGINE_HELP = (
 )
 
 
-def add_build_options(parser: argparse.ArgumentParser, engine: str = "mkdocs") -> None:
-    parser.add_argument("--out", type=Path, help="输出目录（默认：项目下的 site/） output folder")
+def add_build_options(parser: argparse.ArgumentParser, given_only: bool = False) -> None:
+    """`--out` and `--engine`: the top level's, with their defaults, and `build`'s, which set
+    only what is given after `build` (`--out x build` keeps x)."""
+    out, engine = (argparse.SUPPRESS, argparse.SUPPRESS) if given_only else (None, "mkdocs")
+    parser.add_argument("--out", type=Path, default=out, help="输出目录（默认：项目下的 site/） output folder")
     parser.add_argument("--engine", choices=ENGINES, default=engine, help=ENGINE_HELP)
 
 
 def add_build(commands: Commands, common: argparse.ArgumentParser) -> None:
     build = commands.add_parser("build", parents=[common], help="检查并构建（默认命令） check, then build")
-    add_build_options(build, engine=argparse.SUPPRESS)  # the default is the top level's: `--engine x build`
+    add_build_options(build, given_only=True)
 
 
 def add_serve(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -72,35 +72,44 @@ def _bilingual(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def parser() -> argparse.ArgumentParser:
+def _common(given_only: bool) -> argparse.ArgumentParser:
+    """The options every command takes. The commands' copy (`given_only`) sets
+    only what is given after the command's name, so that one given before it
+    (`--now X check`) is not reset to its default."""
     common = argparse.ArgumentParser(add_help=False)
+    unset = {"default": argparse.SUPPRESS} if given_only else {}
     common.add_argument(
         "--root",
         type=Path,
-        default=Path("."),
+        default=argparse.SUPPRESS if given_only else Path("."),
         help="计划所在的项目目录，含 content/ 与 calendar/（默认：当前目录） the project folder",
     )
     common.add_argument(
         "--now",
         type=_now_argument,
+        **unset,
         help='构建时刻，决定哪些发布已到期，如 "2027-04-01T09:00+08:00"；不带时区时按计划时区'
         "（默认：SOURCE_DATE_EPOCH，否则当前时间） the build's now",
     )
-    common.add_argument("--drafts", action="store_true", help="在网站和日历中显示草稿（标注为草稿；订阅源中永不出现） show drafts")
+    common.add_argument("--drafts", action="store_true", **unset, help="在网站和日历中显示草稿（标注为草稿；订阅源中永不出现） show drafts")
     common.add_argument(
         "--public",
         action="store_true",
+        **unset,
         help="构建给读者的公开网站：没有团队备注、负责人、用户分层、目标与 KPI、计划检查和团队页面 the readers' site",
     )
-    common.add_argument("--strict", action="store_true", help="有警告也算失败 treat warnings as errors")
+    common.add_argument("--strict", action="store_true", **unset, help="有警告也算失败 treat warnings as errors")
+    return common
 
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=program(),
         description="把社群内容计划（content/ 与 calendar/ 下的 YAML）检查并构建为网站、iCalendar 日历和 RSS/Atom 订阅源。"
         " Checks the community content plan and builds the site, calendars and feeds.",
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
-        parents=[common],
+        parents=[_common(given_only=False)],
     )
     build.add_build_options(parser)  # `build` is the default command: its options work without its name
     commands = parser.add_subparsers(
@@ -108,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
         title="命令 commands",
         parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
     )
+    common = _common(given_only=True)
     for add in COMMANDS:
         add(commands, common)
     return _bilingual(parser)

@@ -29,7 +29,7 @@ def add_deploy(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     deploy.add_argument("target", help="s3://存储桶[/前缀] s3://BUCKET[/PREFIX]")
     deploy.add_argument("--endpoint", help="存储服务地址，如 https://oss-cn-hangzhou.aliyuncs.com the service's URL")
-    deploy.add_argument("--out", type=Path, help="构建好的网站所在目录（默认：项目下的 site/） the built site")
+    deploy.add_argument("--out", type=Path, default=argparse.SUPPRESS, help="构建好的网站所在目录（默认：项目下的 site/） the built site")
 
 
 def next_change(stamp: stamps.Stamp, language: str, since: str | None) -> int:
