@@ -43,14 +43,14 @@ from generator.plan import progress
 from generator.plan.model import Plan, Slot, Status, starts_at
 from generator.plan.schema import LINT_DEFAULTS
 from generator.plan.visibility import View
-from generator.site import calendar_pages
+from generator.site import calendar_overview
 from generator.site.items import SLOT, plan_items
 from generator.site.time import date_text
 from generator.words import label
 
 DAY = timedelta(days=1)
 SECOND = timedelta(seconds=1)  # a build's now has whole seconds: "more than" begins one later
-LOOKS_AHEAD = calendar_pages.COMING_UP  # the longest window that looks ahead (the calendar's four weeks)
+LOOKS_AHEAD = calendar_overview.COMING_UP  # the longest window that looks ahead (the calendar's four weeks)
 LOOKS_BACK = timedelta(days=14)  # today/ and the team's weeks still show a day this long after it
 SHOWN_AT_ONCE = 3  # what one line names of the changes at the same moment
 

@@ -92,19 +92,30 @@ class _Shape:
         return Message(text, self.wrap(title, text) if self.wrap is not None else None)
 
 
-def _markdown(line: Line) -> str:
-    text = _escape(line.text)
-    if line.role == TITLE:
-        return f"## {text}"
-    if line.role == HEADING:
-        return f"\n### {text}"
-    if line.role == PERSON:
-        return f"\n**{text}**"
-    if line.role == ITEM:
-        return f"- **{_escape(line.tag)}** {text}" if line.tag else f"- {text}"
-    if line.role == LINK:
-        return f"\n[{text}]({line.url})"
-    return text
+@dataclass(frozen=True, slots=True)
+class _Markup:
+    """How one platform's Markdown writes each role of line (`{text}` and `{url}` are
+    the line's); an item is `- {tag} {text}`, or `- {text}` without a tag."""
+
+    title: str
+    heading: str
+    person: str = "**{text}**"
+    note: str = "{text}"
+    link: str = "[{text}]({url})"
+    escape: Callable[[str], str] = str  # what the plan's text becomes in this Markdown (as it is, by default)
+    tones: bool = False  # an item's tag in its tone's colour (WeCom's `<font color>`)
+
+    def __call__(self, line: Line) -> str:
+        text = self.escape(line.text)
+        if line.role == ITEM:
+            return f"- {self._tag(line)} {text}" if line.tag else f"- {text}"
+        template = {TITLE: self.title, HEADING: self.heading, PERSON: self.person, NOTE: self.note, LINK: self.link}
+        return template[line.role].format(text=text, url=line.url)
+
+    def _tag(self, line: Line) -> str:
+        tag = f"**{self.escape(line.tag)}**"
+        tone = _CSS_TO_WECOM.get(line.tone) if self.tones else None
+        return f'<font color="{tone}">{tag}</font>' if tone else tag
 
 
 def _escape(text: str) -> str:
@@ -114,46 +125,12 @@ def _escape(text: str) -> str:
     return text
 
 
-def _wecom(line: Line) -> str:
-    if line.role == TITLE:
-        return f"## {line.text}"
-    if line.role == HEADING:
-        return f"### {line.text}"
-    if line.role == PERSON:
-        return f"**{line.text}**"
-    if line.role == NOTE:
-        return f'<font color="comment">{line.text}</font>'
-    if line.role == ITEM:
-        if not line.tag:
-            return f"- {line.text}"
-        tone = _CSS_TO_WECOM.get(line.tone)
-        tag = f'<font color="{tone}">**{line.tag}**</font>' if tone else f"**{line.tag}**"
-        return f"- {tag} {line.text}"
-    return f"[{line.text}]({line.url})"
-
-
-def _dingtalk(line: Line) -> str:
-    if line.role == TITLE:
-        return f"### {line.text}"
-    if line.role == HEADING:
-        return f"#### {line.text}"
-    if line.role == PERSON:
-        return f"**{line.text}**"
-    if line.role == ITEM:
-        return f"- **{line.tag}** {line.text}" if line.tag else f"- {line.text}"
-    if line.role == LINK:
-        return f"[{line.text}]({line.url})"
-    return line.text
-
-
-def _feishu(line: Line) -> str:
-    if line.role in (HEADING, PERSON, TITLE):
-        return f"**{line.text}**"
-    if line.role == ITEM:
-        return f"- **{line.tag}** {line.text}" if line.tag else f"- {line.text}"
-    if line.role == LINK:
-        return f"[{line.text}]({line.url})"
-    return line.text
+# Plain Markdown keeps lines apart with blank lines before the sections; DingTalk's
+# joiner (a blank line between every two) does that for it.
+_MARKDOWN = _Markup("## {text}", "\n### {text}", person="\n**{text}**", link="\n[{text}]({url})", escape=_escape)
+_WECOM = _Markup("## {text}", "### {text}", note='<font color="comment">{text}</font>', tones=True)
+_DINGTALK = _Markup("### {text}", "#### {text}")
+_FEISHU = _Markup("**{text}**", "**{text}**")  # a card's text has no headings: bold, like a person
 
 
 def _wecom_payload(title: str, text: str) -> dict:
@@ -176,10 +153,10 @@ def _feishu_payload(title: str, text: str) -> dict:
 
 
 _SHAPES: dict[str, _Shape] = {
-    MARKDOWN: _Shape(_markdown, "\n", None, lambda m: True),
-    WECOM: _Shape(_wecom, "\n", _wecom_payload, lambda m: len(m.text.encode("utf-8")) <= WECOM_CONTENT_BYTES),
-    DINGTALK: _Shape(_dingtalk, "\n\n", _dingtalk_payload, lambda m: len(m.body) <= DINGTALK_BODY_BYTES),
-    FEISHU: _Shape(_feishu, "\n", _feishu_payload, lambda m: len(m.body) + SIGN_RESERVE <= FEISHU_BODY_BYTES, True),
+    MARKDOWN: _Shape(_MARKDOWN, "\n", None, lambda m: True),
+    WECOM: _Shape(_WECOM, "\n", _wecom_payload, lambda m: len(m.text.encode("utf-8")) <= WECOM_CONTENT_BYTES),
+    DINGTALK: _Shape(_DINGTALK, "\n\n", _dingtalk_payload, lambda m: len(m.body) <= DINGTALK_BODY_BYTES),
+    FEISHU: _Shape(_FEISHU, "\n", _feishu_payload, lambda m: len(m.body) + SIGN_RESERVE <= FEISHU_BODY_BYTES, True),
 }
 
 

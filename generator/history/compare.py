@@ -42,34 +42,83 @@ def _keys(first: Iterable[str], then: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([*first, *then]))
 
 
+# --- what changed of one thing -------------------------------------------------------
+
+
+def _kinds(
+    before: State | None, after: State | None, moved: bool, restored: bool = True, reassigned: bool = True
+) -> list[ChangeKind]:
+    """What changed of one thing (None: not in that plan), in the order said. `restored`
+    and `reassigned` False: a restoring or reassignment is its entry's, not said again."""
+    if before is None:
+        return [ChangeKind.NEW]
+    if after is None:
+        return [ChangeKind.REMOVED]
+    if after.cancelled:  # a thing cancelled now is not also moved or reassigned
+        return [] if before.cancelled else [ChangeKind.CANCELLED]
+    found: list[ChangeKind] = []
+    if before.cancelled and restored:
+        found.append(ChangeKind.RESTORED)
+    if moved:
+        found.append(ChangeKind.MOVED)
+    if before.owner.id != after.owner.id and reassigned:
+        found.append(ChangeKind.REASSIGNED)
+    return found
+
+
+def _moved(old: When | None, new: When | None) -> bool:
+    return old is not None and new is not None and not old.same_as(new)
+
+
+def _when(state: State | None) -> When | None:
+    return state.when if state is not None else None
+
+
+def _change(
+    kind: ChangeKind,
+    subject: Subject,
+    thing: Entry | Slot | KeyDate,
+    entry: Entry | None,
+    before: State | None,
+    after: State | None,
+    channel: str | None = None,
+    channel_name: str = "",
+) -> Change:
+    """A change of `thing`, said with its entry (none for a key date), found in the entry's file."""
+    return Change(
+        kind=kind,
+        subject=subject,
+        key=thing.key,
+        title=thing.title,
+        entry_kind=entry.kind if entry is not None else None,
+        entry_id=entry.id if entry is not None else None,
+        entry_title=entry.title if entry is not None else "",
+        channel=channel,
+        channel_name=channel_name,
+        old=before,
+        new=after,
+        source=(entry or thing).source.path,
+    )
+
+
 # --- entries and their slots ----------------------------------------------------------
 
 
 def _entry_changes(old_plan: Plan, new_plan: Plan, old: Entry | None, new: Entry | None) -> list[Change]:
-    if old is None and new is None:
+    now = new or old
+    if now is None:
         return []
-    if old is None:
-        assert new is not None
-        return [_entry_change(ChangeKind.NEW, None, new, new_plan, None)]
-    if new is None:
-        return [_entry_change(ChangeKind.REMOVED, old, None, None, old_plan)]
-    before, after = _entry_state(old_plan, old), _entry_state(new_plan, new)
-    found: list[Change] = []
-    if after.cancelled and not before.cancelled:
-        return [_entry_change(ChangeKind.CANCELLED, old, new, new_plan, old_plan)]
-    if after.cancelled:
-        return []  # cancelled before and still: nothing of it goes ahead, nothing to say
-    restored = before.cancelled
-    if restored:
-        found.append(_entry_change(ChangeKind.RESTORED, old, new, new_plan, old_plan))
-    own_old, own_new = _own_when(old, old_plan), _own_when(new, new_plan)
-    if own_old is not None and own_new is not None and not own_old.same_as(own_new):
-        found.append(_entry_change(ChangeKind.MOVED, old, new, new_plan, old_plan))
-    reassigned = before.owner.id != after.owner.id
-    if reassigned:
-        found.append(_entry_change(ChangeKind.REASSIGNED, old, new, new_plan, old_plan))
+    before = _entry_state(old_plan, old) if old is not None else None
+    after = _entry_state(new_plan, new) if new is not None else None
+    moved = _moved(_own_when(old, old_plan) if old is not None else None,
+                   _own_when(new, new_plan) if new is not None else None)
+    found = [_change(kind, Subject.ENTRY, now, now, before, after) for kind in _kinds(before, after, moved)]
+    if before is None or after is None or after.cancelled:
+        return found  # a new, removed or cancelled entry carries its slots with it
+    assert old is not None and new is not None
     old_slots = {s.key: s for s in old.slots}
     new_slots = {s.key: s for s in new.slots}
+    restored, reassigned = before.cancelled, before.owner.id != after.owner.id
     for key in _keys(new_slots, old_slots):
         found.extend(
             _slot_changes(old_plan, new_plan, old, new, old_slots.get(key), new_slots.get(key), restored, reassigned)
@@ -87,70 +136,20 @@ def _slot_changes(
     entry_restored: bool,
     entry_reassigned: bool,
 ) -> list[Change]:
-    if old is None:
-        assert new is not None
-        return [_slot_change(ChangeKind.NEW, None, new, new_entry, new_plan, old_plan)]
-    if new is None:
-        return [_slot_change(ChangeKind.REMOVED, old, None, old_entry, new_plan, old_plan)]
-    before, after = _slot_state(old_plan, old), _slot_state(new_plan, new)
-    if after.cancelled:
-        if before.cancelled:
-            return []
-        return [_slot_change(ChangeKind.CANCELLED, old, new, new_entry, new_plan, old_plan)]
-    found: list[Change] = []
-    if before.cancelled and not entry_restored:  # a restored entry restores its slots
-        found.append(_slot_change(ChangeKind.RESTORED, old, new, new_entry, new_plan, old_plan))
-    assert before.when is not None and after.when is not None
-    if not before.when.same_as(after.when):
-        found.append(_slot_change(ChangeKind.MOVED, old, new, new_entry, new_plan, old_plan))
-    follows_entry = entry_reassigned and old.owner == old_entry.owner and new.owner == new_entry.owner
-    if before.owner.id != after.owner.id and not follows_entry:
-        found.append(_slot_change(ChangeKind.REASSIGNED, old, new, new_entry, new_plan, old_plan))
-    return found
-
-
-def _entry_change(
-    kind: ChangeKind, old: Entry | None, new: Entry | None, new_plan: Plan | None, old_plan: Plan | None
-) -> Change:
     now = new or old
     assert now is not None
-    return Change(
-        kind=kind,
-        subject=Subject.ENTRY,
-        key=now.key,
-        title=now.title,
-        entry_kind=now.kind,
-        entry_id=now.id,
-        entry_title=now.title,
-        channel=None,
-        channel_name="",
-        old=_entry_state(old_plan, old) if old is not None and old_plan is not None else None,
-        new=_entry_state(new_plan, new) if new is not None and new_plan is not None else None,
-        source=now.source.path,
+    before = _slot_state(old_plan, old) if old is not None else None
+    after = _slot_state(new_plan, new) if new is not None else None
+    moved = _moved(_when(before), _when(after))
+    # the owner changed only because the entry's did: the entry's reassignment says it
+    follows_entry = (
+        entry_reassigned and old is not None and new is not None
+        and old.owner == old_entry.owner and new.owner == new_entry.owner
     )
-
-
-def _slot_change(
-    kind: ChangeKind, old: Slot | None, new: Slot | None, entry: Entry, new_plan: Plan, old_plan: Plan
-) -> Change:
-    now = new or old
-    assert now is not None
-    plan = new_plan if new is not None else old_plan
-    channel = plan.channel_by_id.get(now.channel)
-    return Change(
-        kind=kind,
-        subject=Subject.SLOT,
-        key=now.key,
-        title=now.title,
-        entry_kind=entry.kind,
-        entry_id=entry.id,
-        entry_title=entry.title,
-        channel=now.channel,
-        channel_name=channel.name if channel else now.channel,
-        old=_slot_state(old_plan, old) if old is not None else None,
-        new=_slot_state(new_plan, new) if new is not None else None,
-        source=entry.source.path,
-    )
+    kinds = _kinds(before, after, moved, restored=not entry_restored, reassigned=not follows_entry)
+    entry = new_entry if new is not None else old_entry
+    channel_name = (new_plan if new is not None else old_plan).channel_name(now.channel)
+    return [_change(kind, Subject.SLOT, now, entry, before, after, now.channel, channel_name) for kind in kinds]
 
 
 def _entry_state(plan: Plan, entry: Entry) -> State:
@@ -193,8 +192,7 @@ def _first_slot(entry: Entry) -> When | None:
 def _person(plan: Plan, member_id: str | None) -> Person:
     if member_id is None:
         return NOBODY
-    member = plan.site.member(member_id)
-    return Person(member_id, member.name if member else member_id)
+    return Person(member_id, plan.member_name(member_id))
 
 
 # --- key dates ---------------------------------------------------------------------------
@@ -206,36 +204,14 @@ def _key_date_changes(old: Plan, new: Plan) -> list[Change]:
     found: list[Change] = []
     for key in _keys(after, before):
         was, now = before.get(key), after.get(key)
-        if was is None and now is not None:
-            found.append(_key_date_change(ChangeKind.NEW, None, now, new))
-        elif now is None and was is not None:
-            found.append(_key_date_change(ChangeKind.REMOVED, was, None, old))
-        elif was is not None and now is not None:
-            if not _key_date_when(was, old).same_as(_key_date_when(now, new)):
-                found.append(_key_date_change(ChangeKind.MOVED, was, now, new, old))
+        thing = now or was
+        assert thing is not None
+        old_state = _key_date_state(was, old) if was is not None else None
+        new_state = _key_date_state(now, new) if now is not None else None
+        moved = _moved(_when(old_state), _when(new_state))
+        found.extend(_change(kind, Subject.KEY_DATE, thing, None, old_state, new_state)
+                     for kind in _kinds(old_state, new_state, moved))
     return found
-
-
-def _key_date_change(
-    kind: ChangeKind, was: KeyDate | None, now: KeyDate | None, plan: Plan, old_plan: Plan | None = None
-) -> Change:
-    thing = now or was
-    assert thing is not None
-    old_plan = old_plan or plan
-    return Change(
-        kind=kind,
-        subject=Subject.KEY_DATE,
-        key=thing.key,
-        title=thing.title,
-        entry_kind=None,
-        entry_id=None,
-        entry_title="",
-        channel=None,
-        channel_name="",
-        old=_key_date_state(was, old_plan) if was is not None else None,
-        new=_key_date_state(now, plan) if now is not None else None,
-        source=thing.source.path,
-    )
 
 
 def _key_date_state(key_date: KeyDate, plan: Plan) -> State:

@@ -26,7 +26,7 @@ class Context:
     counts: Coverage
 
     def day(self, slot: Slot) -> date:
-        return local_day(slot, self.zone)
+        return local_day(slot.at, slot.zone, self.zone)
 
     def public_slots(self) -> Iterator[tuple[Entry, Slot]]:
         return public_slots(self.plan)

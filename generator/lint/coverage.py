@@ -34,10 +34,9 @@ def public_slots(plan: Plan) -> Iterator[tuple[Entry, Slot]]:
                 yield entry, slot
 
 
-def local_day(slot: Slot, zone: ZoneInfo) -> date:
-    if isinstance(slot.at, datetime):
-        return starts_at(slot.at, slot.zone).astimezone(zone).date()
-    return slot.at
+def local_day(at: date | datetime, zone: str, plan_zone: ZoneInfo) -> date:
+    """The day in the plan's zone that a post or deadline (`at` in `zone`) falls on; an all-day one's own."""
+    return starts_at(at, zone).astimezone(plan_zone).date() if isinstance(at, datetime) else at
 
 
 def monday(day: date) -> date:
@@ -50,7 +49,7 @@ def coverage(plan: Plan) -> Coverage:
     by_tier: dict[str, Counter[Month]] = defaultdict(Counter)
     days = []
     for entry, slot in public_slots(plan):
-        day = local_day(slot, zone)
+        day = local_day(slot.at, slot.zone, zone)
         days.append(day)
         by_channel[slot.channel][monday(day)] += 1
         for tier in entry.tiers:

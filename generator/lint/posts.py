@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from generator.lint.context import Context, active_slots, channel_name, moment, number, person_name, warn
+from generator.lint.coverage import local_day
 from generator.plan import progress
 from generator.plan.model import Slot, Status, starts_at
 from generator.plan.platforms import measure, platforms
@@ -57,7 +57,7 @@ def capacity(context: Context) -> Iterator[Problem]:
         work = [(slot.owner, slot.at, slot.zone)] + [(d.person, d.at, d.zone) for d in slot.deadlines]
         for person, at, zone in work:
             if person:
-                day = _plan_day(at, zone, context.zone)
+                day = local_day(at, zone, context.zone)
                 days[(person, day)].append((starts_at(at, zone), slot.key, slot))
     for (person, day), items in sorted(days.items()):
         if len(items) > limit:
@@ -113,8 +113,3 @@ def copy_identical(context: Context) -> Iterator[Problem]:
                 slot.copy.source_of("text"), "lint.copy_identical", channel=channel_name(context.plan, earlier.channel),
                 channel_id=earlier.channel, entry=earlier.entry_id, at=moment(earlier.at),
             )
-
-
-def _plan_day(at: date | datetime, zone: str, plan_zone: ZoneInfo) -> date:
-    """The local day in the plan's zone a deadline or post falls on."""
-    return starts_at(at, zone).astimezone(plan_zone).date() if isinstance(at, datetime) else at

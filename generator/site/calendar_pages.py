@@ -1,10 +1,7 @@
 """The calendar: an overview page, one page per month, and the subscription page.
 
-- `calendar/`: the subscribe links and the legend, every month of the plan as
-  a small card (how many events, publications, campaigns... start in it), and
-  the agenda of the coming four weeks from the build's now (the plan's first
-  month when now is before the plan). Its size does not grow with the plan:
-  a card per month, and at most `COMING_LIMIT` agenda rows.
+- `calendar/`: the subscribe links and the legend, a card per month and the
+  coming four weeks (`calendar_overview`).
 - `calendar/<yyyy-mm>/`: that month's grid and agenda, with the previous and
   next months a click away. One page for the whole plan was 2.3 MB of HTML at
   1,000 entries, and most of the site build's Markdown work.
@@ -14,27 +11,27 @@
   month's grid to its week.
 
 Every view says who does each thing and where it stands, and carries what
-the browser's filter compares (`filters`).
+the browser's filter compares (`filters`). The months are stepped through
+by `months`.
 """
 
 from __future__ import annotations
 
 import calendar as stdcalendar
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from generator.plan import urls
 from generator.plan.outputs import Output
+from generator.site import calendar_overview
+from generator.site import months as calendar_months
 from generator.site.subscribe import render_subscribe_page
 from generator.site.agenda import AgendaDay, agenda, day_anchor, kind_label
 from generator.site.filters import Facets, FilterBar, filter_bar, item_facets, rest_facets
-from generator.site.items import CAMPAIGN, EVENT, KEY_DATE, LAUNCH, SLOT, Item, by_day, within
+from generator.site.items import CAMPAIGN, EVENT, LAUNCH, SLOT, Item, by_day
 from generator.site.legend import legend as calendar_legend
-from generator.site.time import (
-    clock, date_text, days_ahead, every_text, in_zone, iso, month_title, short_date_text, weekday_names,
-)
+from generator.site.months import Month, month_dir
+from generator.site.time import clock, in_zone, iso, weekday_names
 from generator.site.view import (
     Context, Feed, Link, channel_style, feeds_for, member_name, page, short_name, slot_badges, status_badges,
 )
@@ -45,14 +42,9 @@ from generator.site.week_pages import Week, render_week_pages, span, week_dir, w
 # the rest that match (as chips, they doubled a busy plan's month pages)
 CHIPS_PER_DAY = 4
 CHIP_STATES = ("overdue", "published")  # the publications' statuses a chip shows (its tooltip says any)
-COMING_UP = timedelta(weeks=4)  # the overview's agenda, from the build's now
-COMING_LIMIT = 100  # rows at most in the overview's agenda: the month pages have the rest
-TALLY_ORDER = (EVENT, SLOT, CAMPAIGN, LAUNCH, KEY_DATE)  # the counts on a month's card
 # calendar pages are views of what the entries' own pages say: not searched,
 # and wide enough for a month grid
 CALENDAR_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
-
-Month = tuple[int, int]  # (year, month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,33 +99,6 @@ class MonthView:
 
 
 @dataclass(frozen=True, slots=True)
-class Tally:
-    kind: str  # css modifier, as on chips
-    text: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class MonthCard:
-    """A month on the overview: its page and how much starts in it."""
-
-    title: str
-    href: str
-    tallies: tuple[Tally, ...]  # the kinds it has, in TALLY_ORDER
-    current: bool  # the month of the build's now
-
-
-@dataclass(frozen=True, slots=True)
-class ComingUp:
-    title: str
-    range: str
-    days: tuple[AgendaDay, ...]
-    empty: str
-    more: str  # "n more not listed", when the agenda was cut at COMING_LIMIT rows
-    months: tuple[Link, ...]  # the month pages that list everything of the period
-
-
-@dataclass(frozen=True, slots=True)
 class CalendarLink:
     name: str
     about: str
@@ -144,7 +109,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     calendars = _calendars(ctx)
     legend = calendar_legend(ctx)
     days = by_day(ctx.items, ctx.zone)
-    months = _span(days)
+    months = calendar_months.span(days)
     starting: dict[Month, list[Item]] = {}
     for item in ctx.items:
         day = item.first_day(ctx.zone)
@@ -156,8 +121,8 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     bar = filter_bar()
     overview = page(
         ctx, urls.calendar_page_dir(), "calendar.md.j2", {"title": ctx.t("calendar"), **CALENDAR_META},
-        cards=tuple(_card(ctx, m, starting.get(m, ()), today) for m in months),
-        coming=_coming_up(ctx, months, starting, min(days, default=None), today),
+        cards=tuple(calendar_overview.card(ctx, m, starting.get(m, ()), today) for m in months),
+        coming=calendar_overview.coming_up(ctx, months, starting, min(days, default=None), today),
         legend=legend, calendars=calendars, subscribe=urls.subscribe_dir(), this_week=this_week, filters=bar,
     )
     subscribe_page = render_subscribe_page(ctx, tuple((c.name, c.about, c.feed.ics) for c in calendars))
@@ -165,7 +130,7 @@ def render_calendar_pages(ctx: Context) -> list[Output]:
     known = frozenset(weeks)
     month_pages = [
         page(
-            ctx, _month_dir(m), "calendar-month.md.j2", {"title": _month_title(ctx, m), **CALENDAR_META},
+            ctx, month_dir(m), "calendar-month.md.j2", {"title": calendar_months.title(ctx, m), **CALENDAR_META},
             month=replace(_month(ctx, m, months, days, tuple(starting.get(m, ())), today, known),
                           this_week=this_week, filters=bar),
             weekdays=weekdays, legend=legend,
@@ -192,114 +157,6 @@ def _calendars(ctx: Context) -> tuple[CalendarLink, ...]:
 # --- months ----------------------------------------------------------------------
 
 
-def _span(days: dict[date, list[Item]]) -> tuple[Month, ...]:
-    """Every month from the plan's first dated day to its last, empty ones too."""
-    if not days:
-        return ()
-    first, last = min(days), max(days)
-    months = []
-    month = (first.year, first.month)
-    while month <= (last.year, last.month):
-        months.append(month)
-        month = _after(month)
-    return tuple(months)
-
-
-def _after(month: Month) -> Month:
-    year, number = month
-    return (year + 1, 1) if number == 12 else (year, number + 1)
-
-
-def _before(month: Month) -> Month:
-    year, number = month
-    return (year - 1, 12) if number == 1 else (year, number - 1)
-
-
-def _month_dir(month: Month) -> str:
-    return urls.calendar_month_dir(*month)
-
-
-def _month_title(ctx: Context, month: Month) -> str:
-    return month_title(month[0], month[1], ctx.language)
-
-
-def _month_link(ctx: Context, month: Month, months: tuple[Month, ...]) -> Link | None:
-    return Link(_month_title(ctx, month), _month_dir(month)) if month in months else None
-
-
-def _card(ctx: Context, month: Month, items: Sequence[Item], today: date) -> MonthCard:
-    """The counts are of what the month's agenda lists: what starts in it."""
-    counts = Counter(item.kind for item in items)
-    return MonthCard(
-        title=_month_title(ctx, month),
-        href=_month_dir(month),
-        tallies=tuple(Tally(k, ctx.t(f"calendar.tally.{k}"), counts[k]) for k in TALLY_ORDER if counts[k]),
-        current=month == (today.year, today.month),
-    )
-
-
-def _coming_up(
-    ctx: Context, months: tuple[Month, ...], starting: dict[Month, list[Item]], first_day: date | None, today: date
-) -> ComingUp:
-    """The next four weeks from now, or the plan's first month while now is before the plan."""
-    zone = ctx.zone
-    if first_day is not None and today < first_day:
-        first = months[0]
-        items = tuple(starting.get(first, ()))
-        start = date(first[0], first[1], 1)
-        end = date(first[0], first[1], stdcalendar.monthrange(*first)[1])
-        title, empty, since = ctx.t("calendar.first-month"), "calendar.month.empty", None
-    else:
-        start, end, window_end = days_ahead(ctx.view.now, zone, COMING_UP)
-        items = within(ctx.items, ctx.view.now, window_end)
-        title, empty, since = ctx.t("calendar.coming"), "calendar.coming.empty", today
-    shown = _first_days(ctx, items, since)
-    covered = []
-    month = (start.year, start.month)
-    while month <= (end.year, end.month):
-        link = _month_link(ctx, month, months)
-        if link:
-            covered.append(link)
-        month = _after(month)
-    more = ""
-    if len(shown) < len(items):
-        last_shown = max(_agenda_day(ctx, item, since) for item in shown)
-        more = ctx.t("calendar.coming.more", n=len(items) - len(shown),
-                     day=short_date_text(last_shown, ctx.language))
-    return ComingUp(
-        title=title,
-        range=f"{date_text(start, ctx.language)} – {date_text(end, ctx.language)}",
-        days=agenda(ctx, shown, since=since),
-        empty=empty,
-        more=more,
-        months=tuple(covered),
-    )
-
-
-def _agenda_day(ctx: Context, item: Item, since: date | None) -> date:
-    """The day an agenda lists an item under (see `pages_agenda.agenda`)."""
-    day = item.first_day(ctx.zone)
-    return max(day, since) if since else day
-
-
-def _first_days(ctx: Context, items: tuple[Item, ...], since: date | None) -> tuple[Item, ...]:
-    """The items of the first whole days that fit in COMING_LIMIT rows (at
-    least part of the first day): a day is never listed half."""
-    if len(items) <= COMING_LIMIT:
-        return items
-    per_day = Counter(_agenda_day(ctx, item, since) for item in items)
-    days: set[date] = set()
-    rows = 0
-    for day in sorted(per_day):
-        if rows + per_day[day] > COMING_LIMIT:
-            break
-        days.add(day)
-        rows += per_day[day]
-    if not days:  # one day holds more than the limit: its first rows
-        return items[:COMING_LIMIT]
-    return tuple(item for item in items if _agenda_day(ctx, item, since) in days)
-
-
 def _month(
     ctx: Context,
     month: Month,
@@ -316,11 +173,11 @@ def _month(
         link = Link(week_short(ctx, week), week_dir(week)) if week in known else None
         weeks.append(GridWeek(link, tuple(_cell(ctx, day, month, days.get(day, []), today) for day in dates)))
     return MonthView(
-        title=_month_title(ctx, month),
+        title=calendar_months.title(ctx, month),
         weeks=tuple(weeks),
         agenda=agenda(ctx, items),
-        previous=_month_link(ctx, _before(month), months),
-        next=_month_link(ctx, _after(month), months),
+        previous=calendar_months.link(ctx, calendar_months.before(month), months),
+        next=calendar_months.link(ctx, calendar_months.after(month), months),
         overview=Link(ctx.t("calendar.overview"), urls.calendar_page_dir()),
     )
 
@@ -387,4 +244,4 @@ def _chip(ctx: Context, item: Item, month: Month) -> Chip:
 def _agenda_href(day: date, month: Month) -> str:
     """A day's line in the agenda: on this page, or on its own month's page."""
     anchor = "#" + day_anchor(day)
-    return anchor if (day.year, day.month) == month else _month_dir((day.year, day.month)) + anchor
+    return anchor if (day.year, day.month) == month else month_dir((day.year, day.month)) + anchor

@@ -166,7 +166,7 @@ def _channels(ctx: Context, first: date, last: date) -> tuple[ChannelRow, ...]:
     late: dict[str, int] = defaultdict(int)
     for entry in ctx.plan.entries:
         for slot in entry.slots:
-            if not first <= local_day(slot, zone) <= last:
+            if not first <= local_day(slot.at, slot.zone, zone) <= last:
                 continue
             if slot.status in PUBLIC:
                 planned[slot.channel] += 1
@@ -217,7 +217,7 @@ def _late(ctx: Context, first: date, last: date) -> tuple[LatePost, ...]:
     found = []
     for entry in ctx.plan.entries:
         for slot in entry.slots:
-            if first <= local_day(slot, zone) <= last and progress.is_past_due(slot, ctx.view.now):
+            if first <= local_day(slot.at, slot.zone, zone) <= last and progress.is_past_due(slot, ctx.view.now):
                 channel = ctx.plan.channel_by_id.get(slot.channel)
                 found.append((starts_at(slot.at, slot.zone), slot.key, LatePost(
                     when=short_date_text(day_of(slot.at, ctx.zone), ctx.language),
@@ -265,7 +265,7 @@ class LineDays:
             if day is not None:
                 own[path] = day
             if entry.slots:
-                slots[path] = tuple(sorted((s.source.line, local_day(s, zone)) for s in entry.slots))
+                slots[path] = tuple(sorted((s.source.line, local_day(s.at, s.zone, zone)) for s in entry.slots))
                 begins = entry.source_of("publish").line
                 after = [src.line for src in entry.field_sources.values() if src.line > begins]
                 publish[path] = (begins, min(after, default=10**9))

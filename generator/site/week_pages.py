@@ -28,14 +28,15 @@ from datetime import date, datetime, timedelta
 from generator.plan import progress, urls
 from generator.plan.model import Deadline, Stage, Status
 from generator.plan.outputs import Output
+from generator.site import months as calendar_months
 from generator.site.agenda import AgendaRow, day_anchor, row
 from generator.site.filters import FilterBar, deadline_facets, filter_bar
 from generator.site.items import CAMPAIGN, ORDER, Item
-from generator.site.time import clock, date_text, day_of, in_zone, month_title, weekday_names
+from generator.site.months import Month
+from generator.site.time import clock, date_text, day_of, in_zone, weekday_names
 from generator.site.view import Badge, Context, Link, channel_style, member_name, page, slot_badges
 
 Week = tuple[int, int]  # (ISO year, ISO week): weeks start on Monday
-Month = tuple[int, int]
 DEADLINE = "deadline"  # the css modifier of a deadline's row, beside the kinds of ORDER
 
 
@@ -208,8 +209,7 @@ def _week(
         days=tuple(cells),
         previous=Link(_neighbour(ctx, before, week), week_dir(before)) if before in known else None,
         next=Link(_neighbour(ctx, after, week), week_dir(after)) if after in known else None,
-        months=tuple(Link(month_title(y, m, ctx.language), urls.calendar_month_dir(y, m))
-                     for y, m in in_months if (y, m) in months),
+        months=tuple(link for month in in_months if (link := calendar_months.link(ctx, month, months))),
         overview=Link(ctx.t("calendar.overview"), urls.calendar_page_dir()),
         filters=bar,
     )

@@ -54,6 +54,20 @@ def test_warnings_pass_unless_strict(plan_copy) -> None:
     assert run_cli("check", "--strict", "--root", str(root)).returncode == 1
 
 
+def test_the_shared_options_count_before_the_command_as_after_it(plan_copy) -> None:  # type: ignore[no-untyped-def]
+    """`--strict check` is `check --strict`: a command's own defaults do not undo
+    what was given before its name (they did: `--now X next` used the clock)."""
+    root = plan_copy("check-minimal")
+    qa = root / "content/events/weekly-qa.yaml"
+    qa.write_text(qa.read_text(encoding="utf-8").replace("except: [2027-03-16]", "except: [2027-03-17]"), encoding="utf-8")
+    assert run_cli("--strict", "--root", str(root), "check").returncode == 1
+    assert run_cli("--public", "--drafts", "check", "--root", str(root)).returncode == 2
+    before = run_cli("--now", NOW, "--root", str(root), "next")
+    after = run_cli("next", "--now", NOW, "--root", str(root))
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout and before.stdout.startswith("2027-03-")
+
+
 def test_a_failed_build_leaves_the_previous_output_exactly(plan_copy, tmp_path: Path) -> None:
     root = plan_copy("check-minimal")
     out = tmp_path / "out"

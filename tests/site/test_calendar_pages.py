@@ -1,14 +1,15 @@
-"""`calendar_pages`: owners and statuses on the month grid and the agendas,
+"""`calendar_pages`: owners and statuses on the month grid and its agenda,
 read from the generated pages of tests/plans/site-views (now: Wednesday 5 May
 2027). The grid's chips are small: a status modifier, the owner short, the
-whole in the tooltip; an agenda's row says it all."""
+whole in the tooltip; an agenda's row says it all (the overview's agenda:
+test_calendar_overview)."""
 
 from __future__ import annotations
 
 import lxml.html
 import pytest
 
-from support_site import VIEWS, VIEWS_NOW, body, load_plan, rendered, text, texts
+from support_site import VIEWS, VIEWS_NOW, body, load_plan, rendered, texts
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +56,6 @@ def test_an_agenda_row_says_who_and_where_it_stands(month) -> None:  # type: ign
     assert texts(_row(month, "台灯之夜"), ".plan-item__owner") == ["赵敏"]
     assert texts(_row(month, "台灯之夜"), ".plan-badge") == []
     assert _row(month, "劳动节").cssselect(".plan-item__owner") == []
-
-
-def test_the_overview_agenda_says_who_and_where_it_stands() -> None:
-    doc = body(rendered(load_plan(VIEWS), VIEWS_NOW)["calendar/index.md"])
-    rows = {text(r.cssselect(".plan-item__title")[0]): (texts(r, ".plan-item__owner"), texts(r, ".plan-badge"))
-            for r in doc.cssselect(".plan-agenda li.plan-item")}
-    assert rows["周日夜读"] == (["林晓"], ["已批准"])
-    assert rows["柏林晚场"] == (["林晓"], ["已批准"])
 
 
 def test_a_chip_wears_its_channels_colours_and_the_legend_says_them(month) -> None:  # type: ignore[no-untyped-def]

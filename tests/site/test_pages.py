@@ -21,7 +21,7 @@ import yaml
 from generator import calendars
 from generator.site import pages
 
-from generator.site import calendar_pages as pages_calendar
+from generator.site import calendar_overview
 from generator.plan.model import Kind, Span
 from generator.plan.visibility import view
 from generator.words import LANGUAGES, catalog
@@ -266,14 +266,14 @@ def test_the_coming_weeks_stop_at_a_whole_day(basic, monkeypatch) -> None:  # ty
     assert rows[:5] == [("d-2027-04-01", 1), ("d-2027-04-05", 2), ("d-2027-04-06", 1), ("d-2027-04-08", 1),
                         ("d-2027-04-10", 5)]
     total = sum(n for _, n in rows)
-    monkeypatch.setattr(pages_calendar, "COMING_LIMIT", 7)
+    monkeypatch.setattr(calendar_overview, "COMING_LIMIT", 7)
     cut = coming(NOW)
     # 1 + 2 + 1 + 1 rows fit in 7; the fifth day's five would not: it is left out whole
     assert [d.get("id") for d in cut.cssselect(".plan-agenda__day")] == [r[0] for r in rows[:4]]
     notice = texts(cut, ".plan-coming-more")[0]
     assert notice.startswith(f"这里只列到 4月8日 周四，另有 {total - 5} 项未列出。")
     # a first day longer than the limit is cut inside the day
-    monkeypatch.setattr(pages_calendar, "COMING_LIMIT", 3)
+    monkeypatch.setattr(calendar_overview, "COMING_LIMIT", 3)
     busy = coming(NOW + timedelta(days=9))  # 10 April, 09:00
     assert [d.get("id") for d in busy.cssselect(".plan-agenda__day")] == ["d-2027-04-10"]
     assert len(busy.cssselect("li.plan-item")) == 3
@@ -296,7 +296,7 @@ def test_the_calendar_page_stays_small_whatever_the_plans_size(tmp_path: Path) -
         months = [p for p in rendered if MONTH_PAGE.fullmatch(p)]
         doc = _html(overview)
         assert len(doc.cssselect(".plan-months__month")) == len(months) >= 12
-        assert len(doc.cssselect(".plan-agenda li.plan-item")) <= pages_calendar.COMING_LIMIT
+        assert len(doc.cssselect(".plan-agenda li.plan-item")) <= calendar_overview.COMING_LIMIT
         assert doc.cssselect("table.plan-month") == []
         sizes[n] = (len(overview.encode()), sum(len(rendered[p].encode()) for p in months))
     # bounded by COMING_LIMIT rows, each with its owner, its status and the filter's facets
