@@ -135,7 +135,7 @@ def _visible(page: Page, css: str) -> list[str]:
     """The titles of the visible lines matching `css`, in page order."""
     return page.evaluate(
         """css => [...document.querySelectorAll(css)].filter(e => e.offsetParent !== null)
-                 .map(e => (e.querySelector('.plan-item__title, .plan-schedule__title') || e).textContent.trim())""",
+                 .map(e => (e.querySelector('.plan-item__title, .plan-schedule__title') || e).innerText.trim())  // as shown: not the separators said to search only""",
         css,
     )
 
