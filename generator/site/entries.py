@@ -20,6 +20,7 @@ from generator.site.time import (
     zone_text,
 )
 from generator.site.view import (
+    NAMED_PAGE_SEARCH,
     Badge, Context, Link, ScheduleRow, entry_link, html, linked_entry, page, safe_url,
     schedule_rows, status_badges,
 )
@@ -91,6 +92,8 @@ def render_entries(ctx: Context, entries: Sequence[Entry]) -> list[Output]:
     for entry in entries:
         view = entry_view(ctx, entry)
         meta = {"title": entry.title, "description": entry.summary}
+        if entry.kind is Kind.PRODUCT:  # searched by its name, as channels and people are
+            meta.update(NAMED_PAGE_SEARCH)
         pages.append(page(ctx, urls.entry_dir(entry.kind, entry.id), "entry.md.j2", meta, e=view))
     return pages
 

@@ -12,6 +12,7 @@ from generator.site.filters import FilterBar, filter_bar
 from generator.plan.progress import is_due
 from generator.site.time import moment_text, number_text, span_text
 from generator.site.view import (
+    NAMED_PAGE_SEARCH,
     Badge, Context, Feed, Link, ScheduleRow, alternates, channel_style, entry_link, feeds_for, page,
     safe_url, schedule_rows, status_badges,
 )
@@ -184,7 +185,7 @@ def _channels_index(ctx: Context) -> Output:
 def _channel_page(ctx: Context, channel: Channel) -> Output:
     view = channel_view(ctx, channel, with_schedule=True)
     title = ctx.t("feed.title.channel", site=ctx.plan.site.title, channel=channel.name)
-    meta = {"title": channel.name, "feeds": alternates(channel.id, title)}
+    meta = {"title": channel.name, "feeds": alternates(channel.id, title), **NAMED_PAGE_SEARCH}
     return page(ctx, urls.channel_dir(channel.id), "channel.md.j2", meta, c=view)
 
 
@@ -209,6 +210,6 @@ def _tier_page(ctx: Context, tier: Tier) -> Output:
     )
     view = TierView(Link(tier.name, urls.tier_dir(tier.id)), tier.description, tier.strategy,
                     tuple(groups), stories)
-    return page(ctx, urls.tier_dir(tier.id), "tier.md.j2", {"title": tier.name, "description": tier.description},
+    return page(ctx, urls.tier_dir(tier.id), "tier.md.j2", {"title": tier.name, "description": tier.description, **NAMED_PAGE_SEARCH},
                 tier=view)
 

@@ -24,11 +24,16 @@ from generator.plan.outputs import Output
 from generator import words
 from generator.site.agenda import day_anchor
 from generator.site.time import clock, date_text, day_of, in_zone, monday_of, short_date_text
-from generator.site.view import Badge, Context, Link, channel_style, page, safe_url, slot_badges
+from generator.site.view import NAMED_PAGE_SEARCH, Badge, Context, Link, channel_style, page, safe_url, slot_badges
 
 DEADLINE, PUBLICATION = "deadline", "publication"
 _STATE_TONES = {DONE: "published", LATE: "overdue", PENDING: "approved"}  # badge colours of the schedules
 TEAM_META = {"search": {"exclude": True}}  # the titles are the entries' own: search finds those pages
+# A person's page is what searching their name should open first: indexed, by
+# the name (its title) and the role, its tasks left out (team-member.md.j2),
+# and weighed above the pages that only mention the name. There is no team page
+# in a --public build, so none in its index either.
+MEMBER_META = NAMED_PAGE_SEARCH
 
 
 # --- what each person has to do (`plan.work` says what it is) ------------------------
@@ -166,7 +171,7 @@ def render_team(ctx: Context) -> list[Output]:
     pages = [page(ctx, urls.team_dir(), "team.md.j2", meta, members=cards, weeks=week_ranges(ctx))]
     for member in members:
         view = person_view(ctx, member, loads[member.id])
-        meta = {"title": member.name, "description": view.role, **TEAM_META}
+        meta = {"title": member.name, "description": view.role, **MEMBER_META}
         pages.append(page(ctx, urls.team_dir(member.id), "team-member.md.j2", meta, p=view))
     return pages
 

@@ -176,6 +176,12 @@ def docs_path(page_dir: str) -> str:
     return page_dir + "index.md"
 
 
+# What a page of a named thing (a person, a channel, a product, a tier) says
+# to search: weigh me above the pages that only mention my name, so that
+# searching the name opens it first (Material multiplies the page's score).
+NAMED_PAGE_SEARCH = {"search": {"boost": 2}}
+
+
 def page(ctx: Context, page_dir: str, template: str, meta: dict[str, object], **values: object) -> Output:
     """Renders a page template into a Markdown file with front matter.
 

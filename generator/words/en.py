@@ -955,6 +955,9 @@ WORDS: dict[str, str] = {
     # an agenda's all-day row that lasts several days (issue #14 review)
     "calendar.all-day.until": "All day, until {date}",
     "changes.lead.public": "What changed in the plan in the last {days} days, by commit time: new, moved, cancelled, restored and removed, per entry, the most recently changed first.",
+    # search (issue #14, second round): a facts table read as a sentence in the index
+    "said.label": ": ",
+    "said.next": "; ",
 }
 
 

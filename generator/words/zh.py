@@ -929,6 +929,9 @@ WORDS: dict[str, str] = {
     # an agenda's all-day row that lasts several days (issue #14 review)
     "calendar.all-day.until": "全天，至 {date}",
     "changes.lead.public": "最近 {days} 天里计划的变动（按提交时间）：新增、改期、取消、恢复和删除，按条目列出，最近改动的在前。",
+    # search (issue #14, second round): a facts table read as a sentence in the index
+    "said.label": "：",
+    "said.next": "；",
 }
 
 

@@ -147,12 +147,13 @@ def _no_piece_of(name: str, found: list[Found]) -> None:
         ("周岚", "/products/xinghe-buds-pro/"),  # the post she owns there
     ],
 )
-def test_a_persons_name_finds_what_they_do_and_nothing_that_only_shares_a_character(
+def test_a_persons_name_finds_their_page_first_then_what_they_do_and_nothing_that_only_shares_a_character(
     browser: Browser, names_site: str, name: str, first: str
 ) -> None:
     page, problems = _open(browser, names_site)
     found = _search(page, name)
-    assert first in [f.path for f in found[:2]], found
+    assert found[0].path.startswith("/team/") and found[0].title == name, found[:2]  # their own page
+    assert first in [f.path for f in found[1:3]], found
     _no_piece_of(name, found)
     page.close()
     assert problems == []
@@ -178,6 +179,19 @@ def test_a_channels_or_products_name_finds_its_page_first(
     assert problems == []
 
 
+def test_a_part_of_a_long_channel_name_finds_the_channel_first_and_only_pages_that_say_it(
+    browser: Browser, names_site: str
+) -> None:
+    """各城市车主群（微信群）searched as 车主群, as a reader would: the channel
+    first, and no page that only says 车主 or 群."""
+    page, problems = _open(browser, names_site)
+    found = _search(page, "车主群")
+    assert found[0].path == "/channels/city-groups/", found
+    _no_piece_of("车主群", found)
+    page.close()
+    assert problems == []
+
+
 def test_a_post_reads_as_a_sentence_in_the_results(browser: Browser, names_site: str) -> None:
     page, problems = _open(browser, names_site)
     found = _search(page, "开箱")
@@ -197,7 +211,9 @@ def test_the_example_plans_people_products_and_channels_are_found(
     found = _search(page, "周岚")
     owned = ("/events/popcorn-gala-2027/", "/events/mi-fan-festival-2027/", "/brand-stories/accessible-tech/",
              "/campaigns/mi-fan-festival-season/", "/events/xiaomi-18-ultra-launch/", "/events/xiaomi-19-launch/")
-    assert any(f.path in owned for f in found[:3]), found
+    assert found[0].path == "/team/zhou-lan/", found[:2]  # her own page
+    # then what she owns (product pages, boosted as pages of named things, may come between)
+    assert any(f.path in owned for f in found[1:6]), found
     _no_piece_of("周岚", found)  # the example's schedules say 周二 and 周四 on every page
     _shot(page, f"person-{label}")
     page.close()

@@ -206,13 +206,22 @@ class Section:
         self.id = anchor
         self.title: list[str] = []
         self.text: list[str] = []
+        self.excluded = False  # opened by a heading marked `data-search-exclude`: left out whole
 
 
 def sections(html: str) -> list[Section]:
     """The page's sections, in document order, by Material's rules: a heading
     with an id starts one (the first h1 stands for the page, without anchor);
     elements marked `data-search-exclude`, scripts, styles and permalink signs
-    are left out; whitespace collapses outside `<pre>`."""
+    are left out; whitespace collapses outside `<pre>`.
+
+    A heading with an id that is itself marked `data-search-exclude` leaves
+    out its whole section, up to the next heading with an id, as Material
+    does (`Section.is_excluded` in its plugin: "exclude a section" in its
+    documentation); skipping only the heading would add the section's text
+    to the one before it. (A heading inside a marked block is left out with
+    the block: Material would open an entry for it with no text and the
+    page's title, a duplicate of the page in every result list.)"""
     if not html.strip():
         return []
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -247,6 +256,11 @@ def sections(html: str) -> list[Section]:
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
             if skipping or not tag or _left_out(element, tag, heading is not None):
+                if not skipping and tag in HEADINGS and element.get("id") is not None:
+                    if not found and tag != "h1":
+                        found.append(Section(None))
+                    found.append(Section(element.get("id") if found else None))
+                    found[-1].excluded = True
                 skipping += 1
                 continue
             if tag in HEADINGS and element.get("id") is not None:
@@ -274,7 +288,7 @@ def sections(html: str) -> list[Section]:
             if element is heading:
                 heading = None
         add(element.tail)
-    return found
+    return [section for section in found if not section.excluded]
 
 
 def _left_out(element: etree._Element, tag: str, in_title: bool) -> bool:
@@ -316,9 +330,51 @@ def plan_words(names: Iterable[str]) -> str:
     """The plan's names (people, tiers, channels, products) as a jieba
     dictionary: each is then one word of the index, so searching 周岚 finds
     周岚 and not every 周二. Only names with Chinese in them need it, and a
-    dictionary word has no spaces."""
-    found = sorted({n.strip() for n in names if HAN.search(n) and not any(c.isspace() for c in n.strip())})
-    return "".join(f"{name} {PLAN_WORD_FREQ}\n" for name in found)
+    dictionary word has no spaces.
+
+    A long name, one with spaces or punctuation in it (各城市车主群（微信群）),
+    is not one word: nobody types it whole. Its parts are (`name_parts`), so
+    that what a reader types of it (车主群) is a word of the index too, and
+    not 车主 and 群, each on dozens of pages."""
+    wanted = [n.strip() for n in names if HAN.search(n)]
+    found = {n for n in wanted if ONE_WORD.fullmatch(n)}
+    found.update(part for n in wanted if not ONE_WORD.fullmatch(n) for part in name_parts(n))
+    return "".join(f"{name} {PLAN_WORD_FREQ}\n" for name in sorted(found))
+
+
+ONE_WORD = re.compile(r"[^\W_]+")  # letters, digits, Chinese: 周岚, B站, QQ群; no space, no bracket
+
+
+# How jieba's parts of speech say a one-character word is joined in a name
+# (jieba cuts 车主群 into 车主 and 群, 公众号 into 公众 and 号): a noun or
+# measure word ends the word before it (车主群, 公告屏, 露营季, 限定款), a
+# distinguishing word or adjective begins the one after it (主账号, 短视频).
+# Anything else (与, 含, 各) stays a word of its own.
+SUFFIX_TAGS = ("n", "m", "q")
+PREFIX_TAGS = ("a", "b")
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a long name's Chinese that jieba alone would not keep:
+    its one-character words joined to their neighbour (`SUFFIX_TAGS`)."""
+    parts: list[str] = []
+    for run in HAN.findall(name):
+        words = _loaded(None).tag(run)
+        merged: list[str] = []
+        pending = ""  # a one-character word waiting for the word after it
+        for index, (word, tag) in enumerate(words):
+            single = len(word) == 1
+            if single and tag.startswith(SUFFIX_TAGS) and merged and not pending:
+                merged[-1] += word
+            elif single and tag.startswith(PREFIX_TAGS + ("n",)) and index + 1 < len(words):  # 主账号, 群公告
+                pending += word
+            else:
+                merged.append(pending + word)
+                pending = ""
+        if pending:
+            merged.append(pending)
+        parts.extend(w for w in merged if len(w) > 1 and w not in (word for word, _ in words))
+    return parts
 
 
 def _mixed_names(words: Path | None) -> re.Pattern[str] | None:

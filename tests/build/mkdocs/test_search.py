@@ -254,3 +254,60 @@ def test_a_post_reads_as_a_sentence_in_the_index(tmp_path: Path) -> None:
     said = text.replace(WORD_BREAK, "")
     assert said.startswith("2027年3月1日 周一 19:00 · B站 · 星河耳机 Pro 开箱 · 周岚 · 已发布。 2027年3月8日 周一 12:00 · 微博 · "), said
     assert "时间" not in said and "渠道" not in said
+
+
+# --- second round (issue #14 review on a plan never seen): people, facts, long names --------
+
+
+def test_a_heading_marked_out_of_search_leaves_out_its_whole_section_as_materials_does() -> None:
+    """Material leaves out the section of a heading marked `data-search-exclude`
+    (its `Section.is_excluded`); skipping the heading alone would glue the
+    section's text (a person's tasks) onto the section before it."""
+    found = sections(
+        '<h1 id="p">周岚</h1><p>编辑</p>'
+        '<h2 id="overdue" data-search-exclude="1">逾期</h2><ul><li>任务一</li></ul>'
+        '<h2 id="faq">问答</h2><p>答</p>'
+    )
+    assert [(s.id, _plain(s.title), _plain(s.text)) for s in found] == [
+        (None, "周岚", "<p>编辑</p>"), ("faq", "问答", "<p>答</p>"),
+    ]
+
+
+def _entries(site: Path) -> dict[str, dict]:
+    return {d["location"]: d for d in search_index(site)["docs"]}
+
+
+def test_a_persons_page_is_in_a_team_builds_index_by_name_and_role_and_never_in_a_public_one(tmp_path: Path) -> None:
+    project = make_project(NAMES, tmp_path / "p")
+    entries = _entries(build_project(project).site)
+    person = entries["team/zhou-yiming/"]
+    assert person["title"] == "周一鸣" and person.get("boost", 1) > 1
+    assert "策划" in person["text"]
+    # the tasks are the entries' own: not a section of the person's page, not glued onto it
+    mine = [d for location, d in entries.items() if location.startswith("team/zhou-yiming/")]
+    assert mine == [person], mine
+    assert "截止" not in person["text"] and "星河" not in person["text"]
+    public = _entries(build_project(project, out=tmp_path / "public", public=True).site)
+    assert public and not [location for location in public if location.startswith("team/")]
+    assert not [d for d in public.values() if "周一鸣" in d["title"].replace(WORD_BREAK, "")]
+
+
+def test_facts_read_as_a_sentence_and_buttons_are_left_out_of_the_index(tmp_path: Path) -> None:
+    entries = _entries(build_project(make_project(NAMES, tmp_path / "p")).site)
+    event = entries["events/monday-live/"]["text"].replace(WORD_BREAK, "")
+    assert "类型：问答；形式：线上；时间：2027年3月1日 周一 20:00–21:00" in event, event
+    assert event.endswith("。"), event
+    assert "添加到我的日历" not in event and ".ics" not in event
+    channel = entries["channels/bili/"]["text"].replace(WORD_BREAK, "")
+    assert channel.startswith("类型：视频；发布频率：") and channel.endswith("。"), channel
+    assert "RSS" not in channel and "订阅" not in channel
+
+
+def test_the_parts_a_reader_types_of_a_long_name_are_words_of_the_index(tmp_path: Path) -> None:
+    """各城市车主群（微信群）: nobody types it whole; 车主群 must be one word of
+    the index (jieba alone cuts it into 车主 and 群, each on many pages)."""
+    assert "车主群" in plan_words(["各城市车主群（微信群 / 企业微信群）群公告"]).split()
+    assert "款家庭" not in plan_words(["蔚来 ES6 2027 款家庭智能电动 SUV"])  # 款 ends 2027 款, begins nothing
+    entries = _entries(build_project(make_project(NAMES, tmp_path / "p")).site)
+    title = entries["channels/city-groups/"]["title"]
+    assert WORD_BREAK + "车主群" + WORD_BREAK in title and entries["channels/city-groups/"].get("boost", 1) > 1
