@@ -232,15 +232,19 @@ class Badge:
 
 
 def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[Badge, ...]:
-    """Drafts and cancellations are marked; plain approval needs no badge
-    except in a schedule's status column (`always`)."""
+    """Drafts and cancellations are marked; the normal states (approved, and
+    published: an entry's page is out, an event is on) need no badge except
+    in a schedule's status column (`always`), where a post says where it stands.
+    On an entry, 已发布 read as "already launched" or "already held"."""
     if status.is_draft:
         return (Badge(ctx.t(f"status.{status.value}"), "draft"),)
     if status.is_cancelled:
         return (Badge(ctx.t("status.cancelled"), "cancelled"),)
+    if not always:
+        return ()
     if status is Status.PUBLISHED:
         return (Badge(ctx.t("status.published"), "published"),)
-    return (Badge(status_word(ctx, status.value), "approved"),) if always else ()
+    return (Badge(status_word(ctx, status.value), "approved"),)
 
 
 def slot_badges(ctx: Context, slot: Slot) -> tuple[Badge, ...]:

@@ -277,6 +277,21 @@ def test_drafts_are_marked_in_a_drafts_build(basic_drafts: Built) -> None:
     assert [text(c) for c in legend] == ["未定稿"]
 
 
+def test_an_entry_in_its_normal_state_wears_no_status_badge(tmp_path: Path) -> None:
+    # 已发布 on a product read as "already launched", on an event as "already held": only posts say it
+    plan = tmp_path / "plan"
+    shutil.copytree(BASIC, plan)
+    event = plan / "content/events/x1-launch.yaml"
+    event.write_text(event.read_text(encoding="utf-8").replace("kind: launch\n", "kind: launch\nstatus: published\n", 1),
+                     encoding="utf-8")
+    basic = build_plan(plan, tmp_path / "out")
+    card = [c for c in read_page(basic.site, "events/").cssselect(".plan-card") if "极光 X1 发布会" in text(c)]
+    assert card and card[0].cssselect(".plan-badge") == []
+    row = read_page(basic.site, "calendar/2027-04/").cssselect("#d-2027-04-10 li.plan-item--event")
+    assert row and texts(row[0], ".plan-badge") == []
+    assert texts(read_page(basic.site, "events/x1-launch/"), ".plan-badges .plan-badge") == ["活动"]
+
+
 def test_a_cancelled_event_keeps_its_page_marked_cancelled(basic: Built) -> None:
     doc = read_page(basic.site, "events/spring-fair/")
     assert texts(doc, ".plan-badges .plan-badge--cancelled") == ["已取消"]
