@@ -25,16 +25,14 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import run_cli
 from support_site import ARTIFACTS, ROOT, build_plan, html_files, page_url, serving
 
+from support_browser import browser  # noqa: F401 - `browser` is this module's fixture
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXAMPLE_NOW = datetime(2027, 6, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))  # the Makefile's
 PHONE, WIDE = {"width": 390, "height": 844}, {"width": 1440, "height": 900}
 MONTH = "calendar/2027-06/"
@@ -71,15 +69,6 @@ KINDS = {
     "changes": r"changes/",
     "404": r"404\.html",
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), "Debian's chromium is required at /usr/bin/chromium (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
