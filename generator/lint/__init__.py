@@ -119,7 +119,7 @@ def _diversity(context: Context) -> Iterator[Problem]:
         if count / len(items) > context.params["max_share"]:
             first = min((s for e, s in items if e.kind is kind), key=lambda s: (context.day(s), s.key))
             yield warn(
-                first.source, "lint.diversity", month=f"{year}-{month:02d}", kind=kind.value,
+                first.source, "lint.diversity", month=f"{year}-{month:02d}", entry_kind=kind.value,
                 share=round(100 * count / len(items)),
             )
 
@@ -148,7 +148,7 @@ def _campaign_tiers(context: Context) -> Iterator[Problem]:
         for tier in campaign.tiers:
             if tier not in served:
                 yield warn(
-                    campaign.source_of("tiers"), "lint.campaign_tiers", campaign=campaign.id,
+                    campaign.source_of("tiers"), "lint.campaign_tiers", campaign=campaign.title,
                     tier=tier_name(context.plan, tier), tier_id=tier,
                 )
 
@@ -170,7 +170,7 @@ def _embargo(context: Context) -> Iterator[Problem]:
                 else context.day(slot) < launch
             )
             if too_early:
-                yield warn(slot.source, "lint.embargo", product=product_id, launch=moment(launch))
+                yield warn(slot.source, "lint.embargo", product=product.title, launch=moment(launch))
 
 
 def _event_promotion(context: Context) -> Iterator[Problem]:
@@ -180,14 +180,14 @@ def _event_promotion(context: Context) -> Iterator[Problem]:
             s.status in _PUBLIC and starts_at(s.at, s.zone) < start for s in event.slots
         )
         if not promoted:
-            yield warn(event.source_of("start"), "lint.event_promotion", event=event.id)
+            yield warn(event.source_of("start"), "lint.event_promotion", event=event.title)
 
 
 def _event_overlap(context: Context) -> Iterator[Problem]:
     located = [e for e in _events(context.plan) if e.details.format != "online" and e.details.location and e.details.location.city]
     for later, earlier in _overlapping_pairs(located):
         if later.details.location.city == earlier.details.location.city:
-            yield warn(later.source_of("start"), "lint.event_overlap", event=earlier.id, city=later.details.location.city)
+            yield warn(later.source_of("start"), "lint.event_overlap", event=earlier.title, city=later.details.location.city)
 
 
 def _owner_overlap(context: Context) -> Iterator[Problem]:
@@ -196,7 +196,7 @@ def _owner_overlap(context: Context) -> Iterator[Problem]:
         if later.owner == earlier.owner:
             yield warn(
                 later.source_of("owner"), "lint.owner_overlap", owner=person_name(context.plan, later.owner),
-                owner_id=later.owner, event=earlier.id,
+                owner_id=later.owner, event=earlier.title,
             )
 
 
@@ -209,7 +209,7 @@ def _campaign_channels(context: Context) -> Iterator[Problem]:
         if channels and slot.channel not in channels:
             yield warn(
                 slot.source, "lint.campaign_channels", channel=channel_name(plan, slot.channel),
-                channel_id=slot.channel, campaign=campaign_id,
+                channel_id=slot.channel, campaign=campaign.title,
             )
 
 

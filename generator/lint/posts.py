@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from generator.lint.context import Context, active_slots, channel_name, moment, number, person_name, warn
@@ -42,30 +43,65 @@ def stage_overdue(context: Context) -> Iterator[Problem]:
         for deadline in slot.deadlines:
             if progress.is_late(slot, deadline, context.now):
                 yield warn(
-                    slot.source, "lint.stage_overdue", stage=deadline.stage.id, at=moment(deadline.at),
+                    slot.source, "lint.stage_overdue", stage=deadline.stage.name, stage_id=deadline.stage.id,
+                    at=moment(deadline.at),
                     status=slot.status.value, done=deadline.stage.done.value,
                 )
 
 
 def capacity(context: Context) -> Iterator[Problem]:
-    """Deadlines and publications per person and local day; said once per day, at the first slot."""
+    """Deadlines and publications per person and local day; said once per day, at
+    the person's first item that day where they hold the work (the post, or a
+    stage they do as its owner), with the day's items listed so the editor sees
+    what to move."""
     limit = context.params["max_per_day"]
-    days: dict[tuple[str, date], list[tuple[datetime, str, Slot]]] = defaultdict(list)
+    days: dict[tuple[str, date], list[_Work]] = defaultdict(list)
     for _, slot in active_slots(context.plan):
         if slot.status is Status.IDEA:
             continue
-        work = [(slot.owner, slot.at, slot.zone)] + [(d.person, d.at, d.zone) for d in slot.deadlines]
-        for person, at, zone in work:
-            if person:
-                day = local_day(at, zone, context.zone)
-                days[(person, day)].append((starts_at(at, zone), slot.key, slot))
+        work = [(slot.at, slot.zone, _Work(starts_at(slot.at, slot.zone), slot.key, slot, slot.title, slot.owner, "", True,
+                                                     not isinstance(slot.at, datetime)))]
+        work += [
+            (d.at, d.zone, _Work(starts_at(d.at, d.zone), slot.key, slot, slot.title, d.person,
+                                 d.stage.name or d.stage.id, d.stage.who == "owner", not isinstance(d.at, datetime)))
+            for d in slot.deadlines
+        ]
+        for at, zone, item in work:
+            if item.person:
+                days[(item.person, local_day(at, zone, context.zone))].append(item)
     for (person, day), items in sorted(days.items()):
         if len(items) > limit:
-            first = min(items, key=lambda item: (item[0], item[1]))[2]
+            items.sort(key=lambda item: (item.at, item.key))
+            first = next((item for item in items if item.holds), items[0]).slot
+            listed = [_listed(item, context) for item in items]
+            shown = len(listed) if len(listed) <= _LISTED + 1 else _LISTED  # never "and 1 more"
             yield warn(
                 first.source, "lint.capacity", person=person_name(context.plan, person), person_id=person,
                 day=day.isoformat(), count=len(items), limit=number(limit),
+                items=listed[:shown], items_more=len(listed[shown:]),
             )
+
+
+_LISTED = 5  # a capacity warning lists the day's first items, then says how many more
+
+
+@dataclass(frozen=True)
+class _Work:
+    at: datetime
+    key: str
+    slot: Slot
+    title: str
+    person: str | None
+    stage: str  # "" for the publication itself; else the stage's name or id
+    holds: bool  # the person does the work (owner), not only reviews it
+    all_day: bool
+
+
+def _listed(item: _Work, context: Context) -> tuple[str, str]:
+    """(`18:00 标题`, the stage's name or id, "" for the post itself), said by the words."""
+    local = item.at.astimezone(context.zone).strftime("%H:%M")
+    shown = item.title if item.all_day else f"{local} {item.title}"
+    return (shown, item.stage)
 
 
 def future_published(context: Context) -> Iterator[Problem]:
@@ -111,5 +147,6 @@ def copy_identical(context: Context) -> Iterator[Problem]:
         if earlier is not slot and earlier.channel != slot.channel:
             yield warn(
                 slot.copy.source_of("text"), "lint.copy_identical", channel=channel_name(context.plan, earlier.channel),
-                channel_id=earlier.channel, entry=earlier.entry_id, at=moment(earlier.at),
+                channel_id=earlier.channel, entry=earlier.title, at=moment(earlier.at),
             )
+

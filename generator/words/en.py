@@ -370,7 +370,7 @@ WORDS: dict[str, str] = {
     ),
     "problem.except.not_occurrence": "{value} is not an occurrence of this event; nothing is skipped",
     "problem.slot.duplicate_id": "duplicate slot id '{value}' on channel {channel}",
-    "problem.slot.url_not_published": "url is only for a published slot; this slot is {status}",
+    "problem.slot.url_not_published": "url is only for a Published (published) slot; this slot is {status}",
     "problem.due.after_slot": "the {stage} deadline is after the slot itself",
     "problem.before.invalid": "lead '{value}' must be N and a unit: 3d or 12h",
     "problem.rebuild_every.invalid": "rebuild interval '{value}' must be N and a unit: 30m or 2h",
@@ -402,28 +402,24 @@ WORDS: dict[str, str] = {
     # lint: community operations
     "problem.lint.cadence": "[cadence] channel {channel} ({channel_id}) falls short of {cadence} a week in {weeks} week(s): {list}",
     "problem.lint.silence": "[silence] channel {channel} ({channel_id}) is silent for {days} days after {since} (limit {limit})",
-    "problem.lint.diversity": "[diversity] {share}% of {month}'s publications are {kind}: too little variety",
+    "problem.lint.diversity": "[diversity] {share}% of {month}'s publications are {entry_kind}: too little variety",
     "problem.lint.tier_coverage": "[tier-coverage] tier {tier} ({tier_id}) gets nothing in: {months}",
-    "problem.lint.campaign_tiers": (
-        "[campaign-tiers] campaign {campaign} names tier {tier} ({tier_id}) but publishes nothing for it"
-    ),
-    "problem.lint.embargo": "[embargo] published before product {product} launches ({launch})",
-    "problem.lint.event_promotion": "[event-promotion] event {event} has no promotion slot before it starts",
-    "problem.lint.event_overlap": "[event-overlap] overlaps event {event} in the same city, {city}",
-    "problem.lint.owner_overlap": "[owner-overlap] owner {owner} ({owner_id}) also runs event {event} at the same time",
-    "problem.lint.campaign_channels": (
-        "[campaign-channels] channel {channel} ({channel_id}) is not one of campaign {campaign}'s channels"
-    ),
+    "problem.lint.campaign_tiers": "[campaign-tiers] campaign '{campaign}' names tier {tier} ({tier_id}) but publishes nothing for it",
+    "problem.lint.embargo": "[embargo] published before product '{product}' launches ({launch})",
+    "problem.lint.event_promotion": "[event-promotion] event '{event}' has no promotion slot before it starts",
+    "problem.lint.event_overlap": "[event-overlap] overlaps event '{event}' in the same city, {city}",
+    "problem.lint.owner_overlap": "[owner-overlap] owner {owner} ({owner_id}) also runs event '{event}' at the same time",
+    "problem.lint.campaign_channels": "[campaign-channels] channel {channel} ({channel_id}) is not one of campaign '{campaign}''s channels",
     "problem.lint.key_dates": "[key-dates] nothing is planned within {days} days of key date '{title}'",
     "problem.lint.review_overdue": "[review-overdue] still in review, but its first slot ({at}) has come",
-    "problem.lint.missed": "[missed] due {at}, {days} days ago, and still {status}, not published (grace {grace} days)",
+    "problem.lint.missed": "[missed] due {at}, {days} days ago, and still {status}, not published (grace {grace} days); if it went out, set its status to Published (published)",
     "problem.lint.stage_overdue": "[stage-overdue] the {stage} deadline {at} has passed and the slot is still {status} (due to reach {done})",
-    "problem.lint.capacity": "[capacity] {person} ({person_id}) has {count} deadlines and publications on {day}, more than {limit} a day",
+    "problem.lint.capacity": "[capacity] {person} ({person_id}) has {count} deadlines and publications on {day}, more than {limit} a day: {items}",
     "problem.lint.future_published": "[future-published] marked published, but its time {at} has not come: shown as scheduled until then",
     "problem.lint.copy_length_title": "[copy-length] the title is {length} {unit}, more than {platform}'s {limit}",
     "problem.lint.copy_length_text": "[copy-length] the text with its topics is {length} {unit}, more than {platform}'s {limit}",
     "problem.lint.copy_length_tags": "[copy-length] {count} topics, more than {platform}'s {limit}",
-    "problem.lint.copy_identical": "[copy-identical] the same text as on {channel} ({channel_id}) for {entry} ({at}): platforms rank down repeated posts; write it anew for each",
+    "problem.lint.copy_identical": "[copy-identical] the same text as on {channel} ({channel_id}) for '{entry}' ({at}): platforms rank down repeated posts; write it anew for each",
     # editors' problems: what the {expected}/{found} kinds and a {hint} read as
     "problem.kind.mapping": "a mapping (key: value)",
     "problem.kind.list": "a list (- item)",
@@ -958,6 +954,10 @@ WORDS: dict[str, str] = {
     # search (issue #14, second round): a facts table read as a sentence in the index
     "said.label": ": ",
     "said.next": "; ",
+    # --- messages (issue #14, items 7-17): what an editor can act on ---
+    "punct.more_count": " and {n} more",
+    "problem.work.post": "{value} (post)",
+    "problem.work.stage": "{value} ({stage} due)",
 }
 
 

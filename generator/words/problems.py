@@ -49,9 +49,20 @@ def problem_text(problem: Problem, language: str) -> str:
     template = words.get(f"problem.{problem.code}", problem.code)
     args = dict(problem.args)
     values = {name: _value(lang, value) for name, value in args.items() if not name.endswith(_MORE)}
+    if "items" in args:  # a day's work: `18:00 标题`, a stage's deadline with the stage's name
+        values["items"] = _work_items(lang, args["items"])
     for name, value in args.items():
         if name.endswith(_MORE) and value not in ("", "0"):
-            values[name[: -len(_MORE)]] += words["punct.more"]
+            more = label(lang, "punct.more_count", n=value) if name == "items_more" else words["punct.more"]
+            values[name[: -len(_MORE)]] += more
+    # words of the format said as the status labels the site shows (已批准), not as written (approved)
+    for name in ("status", "done"):
+        if name in values:
+            values[name] = words.get(f"status.{values[name]}", values[name])
+    if "entry_kind" in values:
+        values["entry_kind"] = words.get(f"kind.{values['entry_kind']}", values["entry_kind"])
+    if "stage_id" in values and not values.get("stage"):
+        values["stage"] = words.get(f"stage.{values['stage_id']}", values["stage_id"])
     if problem.code == "choice.invalid":
         _choices(lang, args, values)
     if problem.code == "yaml.syntax":
@@ -129,6 +140,18 @@ def _known(language: str, known: ArgValue, shown: str) -> str:
     ]
     more = catalog(language)["punct.more"] if shown.endswith(catalog(language)["punct.more"]) else ""
     return label(language, "problem.known", known=listing(language, items) + more)
+
+
+def _work_items(language: str, items: ArgValue) -> str:
+    if isinstance(items, str):
+        return items
+    words = catalog(language)
+    return listing(language, (
+        label(language, "problem.work.stage", value=item[0], stage=words.get(f"stage.{item[1]}", item[1]))
+        if isinstance(item, tuple) and item[1] else
+        label(language, "problem.work.post", value=item[0] if isinstance(item, tuple) else item)
+        for item in items
+    ))
 
 
 def _value(language: str, value: ArgValue) -> str:

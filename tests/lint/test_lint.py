@@ -84,7 +84,7 @@ def test_lint_settings_are_checked_too(plan: Path) -> None:
 def test_diversity(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "team:\n", "lint:\n  diversity: {min_slots: 4, max_share: 0.5}\nteam:\n")
     assert _warnings(plan) == [
-        "content/user-stories/diary.yaml:5:5: warning: [diversity] 2027-03 的发布中 83% 都是 user-stories，内容过于单一"
+        "content/user-stories/diary.yaml:5:5: warning: [diversity] 2027-03 的发布中 83% 都是用户故事，内容过于单一"
     ]
 
 
@@ -100,7 +100,7 @@ def test_campaign_tiers(plan: Path) -> None:
     _edit(plan, "content/user-stories/diary.yaml", "tiers: [new, loyal]", "tiers: [new]")
     _edit(plan, "content/events/meetup.yaml", "owner: li\n", "owner: li\ntiers: [loyal]\n")
     assert _warnings(plan) == [
-        "content/campaigns/spring.yaml:4:8: warning: [campaign-tiers] 营销活动 spring 面向 忠实用户（loyal），但没有为其发布任何内容"
+        "content/campaigns/spring.yaml:4:8: warning: [campaign-tiers] 营销活动「春季活动」面向 忠实用户（loyal），但没有为其发布任何内容"
     ]
 
 
@@ -108,15 +108,15 @@ def test_embargo(plan: Path) -> None:
     _edit(plan, "content/products/phone.yaml", "launch: 2027-03-01", "launch: 2027-03-10")
     _edit(plan, "content/user-stories/diary.yaml", "campaign: spring\n", "campaign: spring\nproducts: [phone]\n")
     assert _warnings(plan) == [
-        "content/user-stories/diary.yaml:6:5: warning: [embargo] 在产品 phone 上市（2027-03-10）之前就发布了",
-        "content/user-stories/diary.yaml:8:5: warning: [embargo] 在产品 phone 上市（2027-03-10）之前就发布了",
+        "content/user-stories/diary.yaml:6:5: warning: [embargo] 在产品「新手机」上市（2027-03-10）之前就发布了",
+        "content/user-stories/diary.yaml:8:5: warning: [embargo] 在产品「新手机」上市（2027-03-10）之前就发布了",
     ]
 
 
 def test_event_promotion(plan: Path) -> None:
     _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00", "    at: 2027-03-21 10:00")
     assert _warnings(plan) == [
-        "content/events/meetup.yaml:4:8: warning: [event-promotion] 活动 meetup 开始前没有任何预热发布"
+        "content/events/meetup.yaml:4:8: warning: [event-promotion] 活动「成都见面会」开始前没有任何预热发布"
     ]
 
 
@@ -131,21 +131,21 @@ def _second_event(plan: Path, city: str, owner: str) -> None:
 def test_event_overlap_in_the_same_city(plan: Path) -> None:
     _second_event(plan, "成都", "han")
     assert _warnings(plan) == [
-        "content/events/salon.yaml:4:8: warning: [event-overlap] 与同在 成都 的活动 meetup 时间重叠"
+        "content/events/salon.yaml:4:8: warning: [event-overlap] 与同在 成都 的活动「成都见面会」时间重叠"
     ]
 
 
 def test_owner_with_two_events_at_once(plan: Path) -> None:
     _second_event(plan, "重庆", "li")
     assert _warnings(plan) == [
-        "content/events/salon.yaml:6:8: warning: [owner-overlap] 负责人 李雷（li）同时还负责活动 meetup"
+        "content/events/salon.yaml:6:8: warning: [owner-overlap] 负责人 李雷（li）同时还负责活动「成都见面会」"
     ]
 
 
 def test_campaign_channels(plan: Path) -> None:
     _edit(plan, "content/campaigns/spring.yaml", "channels: [wechat, forum]", "channels: [forum]")
     assert [line.split(": warning: ")[1] for line in _warnings(plan)] == [
-        "[campaign-channels] 渠道 微信公众号（wechat）不在营销活动 spring 的渠道之内"
+        "[campaign-channels] 渠道 微信公众号（wechat）不在营销活动「春季活动」的渠道之内"
     ] * 4
 
 
@@ -170,7 +170,7 @@ def test_messages_follow_the_plan_language(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
     _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00", "    at: 2027-03-21 10:00")
     assert _warnings(plan) == [
-        "content/events/meetup.yaml:4:8: warning: [event-promotion] event meetup has no promotion slot before it starts"
+        "content/events/meetup.yaml:4:8: warning: [event-promotion] event '成都见面会' has no promotion slot before it starts"
     ]
 
 
@@ -179,7 +179,7 @@ def test_messages_follow_the_plan_language(plan: Path) -> None:
 def test_missed_fires_once_a_post_is_more_than_the_grace_late(plan: Path) -> None:
     assert _warnings(plan, now="2027-03-03T20:00+08:00") == []  # two days late: still in grace
     assert _warnings(plan, now="2027-03-03T20:01+08:00") == [
-        "content/user-stories/diary.yaml:5:5: warning: [missed] 应于 2027-03-01 20:00 发布，2 天过去了仍是 approved，没有发布（宽限 2 天）"
+        "content/user-stories/diary.yaml:5:5: warning: [missed] 应于 2027-03-01 20:00 发布，2 天过去了仍是“已批准”，没有发布（宽限 2 天）；已经发了就把 status 改为已发布（published）"
     ]
 
 
@@ -197,15 +197,15 @@ def test_stage_overdue_names_each_late_stage_at_its_slot(plan: Path) -> None:
     # a date slot: draft is due 2027-03-22, review 2027-03-24 (the default workflow)
     assert _warnings(plan, now="2027-03-21T23:59+08:00") == []
     assert _warnings(plan, now="2027-03-22T00:00+08:00") == [
-        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 draft 的截止时间 2027-03-22 已过，但状态仍是 draft（应已达到 review）"
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段“撰稿”的截止时间 2027-03-22 已过，但状态仍是“草稿”（应已达到“审核中”）"
     ]
     assert _warnings(plan, now="2027-03-24T09:00+08:00") == [
-        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 draft 的截止时间 2027-03-22 已过，但状态仍是 draft（应已达到 review）",
-        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 review 的截止时间 2027-03-24 已过，但状态仍是 draft（应已达到 approved）",
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段“撰稿”的截止时间 2027-03-22 已过，但状态仍是“草稿”（应已达到“审核中”）",
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段“审核”的截止时间 2027-03-24 已过，但状态仍是“草稿”（应已达到“已批准”）",
     ]
     _edit(plan, "content/user-stories/diary.yaml", "    status: draft\n", "    status: review\n")
     assert _warnings(plan, now="2027-03-24T09:00+08:00") == [
-        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段 review 的截止时间 2027-03-24 已过，但状态仍是 review（应已达到 approved）",
+        "content/user-stories/diary.yaml:13:5: warning: [stage-overdue] 阶段“审核”的截止时间 2027-03-24 已过，但状态仍是“审核中”（应已达到“已批准”）",
     ]
 
 
@@ -215,11 +215,28 @@ def test_capacity_counts_a_persons_deadlines_and_posts_per_day(plan: Path) -> No
     # li owns four posts on 03-13, so four drafts are due on 03-10
     # each said once a day, at the day's first slot: the 09:00 post (line 11)
     assert _warnings(plan) == [
-        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-10 有 4 项截止和发布，超过每天 3 项",
-        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-13 有 4 项截止和发布，超过每天 3 项",
+        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-10 有 4 项截止和发布，超过每天 3 项："
+        "09:00 成都见面会（撰稿截止）、10:00 成都见面会（撰稿截止）、11:00 成都见面会（撰稿截止）、15:00 成都见面会（撰稿截止）",
+        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-13 有 4 项截止和发布，超过每天 3 项："
+        "09:00 成都见面会（发布）、10:00 成都见面会（发布）、11:00 成都见面会（发布）、15:00 成都见面会（发布）",
     ]
     _edit(plan, "content/site.yaml", "team:\n", "lint:\n  capacity: {max_per_day: 4}\nteam:\n")
     assert _warnings(plan) == []
+
+
+def test_capacity_is_located_where_the_person_does_the_work_and_lists_at_most_five(plan: Path) -> None:
+    extra = "".join(f"  - channel: forum\n    at: 2027-03-13 {hour}:00\n" for hour in ("09", "11", "15", "16", "17"))
+    _edit(plan, "content/events/meetup.yaml", "    at: 2027-03-13 10:00\n", "    at: 2027-03-13 10:00\n" + extra)
+    # li only reviews this 08:00 post (its review is due 03-10 08:00, before li's own drafts):
+    # the warning points at li's first draft, the meetup's 09:00 post (line 11)
+    _edit(plan, "content/user-stories/diary.yaml", "  - channel: forum\n    at: 2027-03-25",
+          "  - channel: forum\n    at: 2027-03-11 08:00\n    owner: han\n    reviewer: li\n  - channel: forum\n    at: 2027-03-25")
+    warnings = [w for w in _warnings(plan) if "2027-03-10" in w and "[capacity]" in w]
+    assert warnings == [
+        "content/events/meetup.yaml:11:5: warning: [capacity] 李雷（li）在 2027-03-10 有 7 项截止和发布，超过每天 3 项："
+        "08:00 米粉日记（审核截止）、09:00 成都见面会（撰稿截止）、10:00 成都见面会（撰稿截止）、11:00 成都见面会（撰稿截止）、"
+        "15:00 成都见面会（撰稿截止）等 2 项",
+    ]
 
 
 def test_capacity_leaves_out_ideas_and_cancelled_posts(plan: Path) -> None:
@@ -280,7 +297,7 @@ def test_copy_identical_fires_on_the_second_channel_only(plan: Path) -> None:
     assert _warnings(plan) == []
     _copy(plan, "2027-03-25", "      text: |\n        米粉日记\n        第一期\n")  # the same words, other line breaks
     assert _warnings(plan) == [
-        "content/user-stories/diary.yaml:20:13: warning: [copy-identical] 与微信公众号（wechat）上 diary（2027-03-01 20:00）的文案完全相同：平台会给重复内容降权，请为每个平台改写"
+        "content/user-stories/diary.yaml:20:13: warning: [copy-identical] 与微信公众号（wechat）上「米粉日记」（2027-03-01 20:00）的文案完全相同：平台会给重复内容降权，请为每个平台改写"
     ]
 
 
