@@ -163,15 +163,35 @@ def _resolve(references: list[Reference], defined: _Defined, ctx: Context) -> No
         by_name = names.get(ref.value.strip())
         if by_name is not None and ref.value not in known:
             ctx.error(ref.node, "ref.by_name", value=ref.value.strip(), id=by_name, target=ref.target)
-        elif ref.malformed:
-            hint = names.get(suggestion(ref.value.strip(), sorted(names)), "")
-            code = "id.too_long" if ID_PATTERN.match(ref.value) else "id.invalid"
-            ctx.error(ref.node, code, value=ref.value, limit=ID_MAX, hint=hint)
+        elif ref.malformed and ID_PATTERN.match(ref.value):
+            ctx.error(ref.node, "id.too_long", value=ref.value, limit=ID_MAX)
         elif ref.value not in known:
-            hint = suggestion(ref.value, sorted(known))
+            # a name or id half remembered (`小红书` for 小红书官方号, `Weibo`) is told the id;
+            # otherwise the ids there are, each with its name
+            hint = closest(ref.value, sorted(known), names)
             options = () if hint else tuple((i, defined.name_of(ref.target, i)) for i in sorted(known)[:_SHOWN_OPTIONS])
             more = str(max(0, len(known) - _SHOWN_OPTIONS)) if not hint else "0"
             ctx.error(ref.node, f"ref.unknown_{ref.target}", value=ref.value, hint=hint, known=options, known_more=more)
+
+
+def closest(value: str, ids: list[str], names: dict[str, str]) -> str:
+    """The id an editor most likely meant: by id (any case, or close), by a name
+    that contains what was written or is contained in it, or by a close name."""
+    written = value.strip()
+    folded = written.lower()
+    for item in ids:
+        if item.lower() == folded or item.replace("-", "") == folded.replace("-", "").replace("_", "").replace(" ", ""):
+            return item
+    bare = "".join(written.split()).lower()  # `蔚来App` is `蔚来 App 社区`'s
+    within: list[str] = []
+    if bare:
+        within = sorted({
+            i for name, i in names.items()
+            if bare in "".join(name.split()).lower() or (len(name) > 1 and "".join(name.split()).lower() in bare)
+        })
+        if len(within) == 1:
+            return within[0]
+    return suggestion(written, ids) or names.get(suggestion(written, sorted(names)), "") or (within[0] if within else "")
 
 
 def _check_key_date_identity(node: Node | None, ctx: Context) -> None:

@@ -34,6 +34,7 @@ from generator.plan.specs import (
     Url,
     Zone,
 )
+from generator.plan.specs import hints
 from generator.plan.platforms import platforms
 from generator.plan.yamlfile import Mapping, Node
 from generator.plan.zones import localize
@@ -262,7 +263,7 @@ REPEAT = Record(
     {
         "freq": Field(Choice(FREQUENCIES), required=True),
         "interval": Field(Number(integer=True, minimum=1)),
-        "byday": Field(ListOf(Choice(WEEKDAYS), unique=True)),
+        "byday": Field(ListOf(Choice(WEEKDAYS, vocabulary="date.weekday", said=hints.weekday), unique=True)),
         "until": Field(DateSpec()),
         "count": Field(Number(integer=True, minimum=1)),
     },

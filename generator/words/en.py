@@ -342,13 +342,13 @@ WORDS: dict[str, str] = {
     "problem.number.invalid": "'{value}' is not a number",
     "problem.number.integer": "'{value}' is not a whole number",
     "problem.number.minimum": "{value} is less than the minimum {minimum}",
-    "problem.date.invalid": "'{value}' is not a date; write 2027-04-06",
+    "problem.date.invalid": "'{value}' is not a date; write 2027-04-06{hint}",
     "problem.date.impossible": "the date or time '{value}' does not exist",
-    "problem.moment.invalid": "'{value}' is not a date or date-time; write 2027-04-06 or 2027-04-06 20:00",
+    "problem.moment.invalid": "'{value}' is not a date or date-time; write 2027-04-06 or 2027-04-06 20:00{hint}",
     "problem.url.invalid": "'{value}' is not an absolute http(s) URL",
     "problem.email.invalid": "'{value}' is not an email address",
     "problem.color.invalid": "'{value}' is not a colour; write #07c160",
-    "problem.reminder.invalid": "reminder '{value}' must be N and a unit: 1d, 2h or 15m",
+    "problem.reminder.invalid": "reminder '{value}' must be N and a unit: 1d, 2h or 15m{hint}",
     "problem.zone.unknown": "unknown time zone '{value}'{hint}",
     "problem.image.missing": "image '{value}' does not exist (paths are relative to content/)",
     "problem.image.outside": "image '{value}' must be inside content/",
@@ -372,8 +372,8 @@ WORDS: dict[str, str] = {
     "problem.slot.duplicate_id": "duplicate slot id '{value}' on channel {channel}",
     "problem.slot.url_not_published": "url is only for a Published (published) slot; this slot is {status}",
     "problem.due.after_slot": "the {stage} deadline is after the slot itself",
-    "problem.before.invalid": "lead '{value}' must be N and a unit: 3d or 12h",
-    "problem.rebuild_every.invalid": "rebuild interval '{value}' must be N and a unit: 30m or 2h",
+    "problem.before.invalid": "lead '{value}' must be N and a unit: 3d or 12h{hint}",
+    "problem.rebuild_every.invalid": "rebuild interval '{value}' must be N and a unit: 30m or 2h{hint}",
     "problem.stage.done_missing": "stage {id} needs done: the status a slot reaches when it is done (draft, review or approved)",
     "problem.keydate.duplicate": "duplicate key date '{value}' (already at {first})",
     # references
@@ -958,6 +958,7 @@ WORDS: dict[str, str] = {
     "punct.more_count": " and {n} more",
     "problem.work.post": "{value} (post)",
     "problem.work.stage": "{value} ({stage} due)",
+    "problem.date.year_missing": "'{value}' has no year: write the date as year-month-day, e.g. 2027-05-05",
 }
 
 

@@ -324,13 +324,13 @@ WORDS: dict[str, str] = {
     "problem.number.invalid": "“{value}” 不是数字",
     "problem.number.integer": "“{value}” 不是整数",
     "problem.number.minimum": "{value} 小于最小值 {minimum}",
-    "problem.date.invalid": "“{value}” 不是日期，应写作 2027-04-06",
+    "problem.date.invalid": "“{value}” 不是日期，应写作 2027-04-06{hint}",
     "problem.date.impossible": "日期或时间 “{value}” 不存在",
-    "problem.moment.invalid": "“{value}” 不是日期或时间，应写作 2027-04-06 或 2027-04-06 20:00",
+    "problem.moment.invalid": "“{value}” 不是日期或时间，应写作 2027-04-06 或 2027-04-06 20:00{hint}",
     "problem.url.invalid": "“{value}” 不是以 http:// 或 https:// 开头的完整网址",
     "problem.email.invalid": "“{value}” 不是电子邮件地址",
     "problem.color.invalid": "“{value}” 不是颜色，应写作 #07c160",
-    "problem.reminder.invalid": "提醒 “{value}” 应写作 N 加单位：1d（天）、2h（小时）或 15m（分钟）",
+    "problem.reminder.invalid": "提醒 “{value}” 应写作 N 加单位：1d（天）、2h（小时）或 15m（分钟）{hint}",
     "problem.zone.unknown": "未知的时区 “{value}”{hint}",
     "problem.image.missing": "图片 “{value}” 不存在（路径相对于 content/）",
     "problem.image.outside": "图片 “{value}” 必须位于 content/ 之内",
@@ -350,8 +350,8 @@ WORDS: dict[str, str] = {
     "problem.slot.duplicate_id": "同一渠道 {channel} 上重复的发布 id “{value}”",
     "problem.slot.url_not_published": "url 只能写在已发布（published）的发布上，这次发布的状态是“{status}”",
     "problem.due.after_slot": "{stage} 的截止时间晚于这次发布本身",
-    "problem.before.invalid": "提前量 “{value}” 应写作 N 加单位：3d（天）或 12h（小时）",
-    "problem.rebuild_every.invalid": "重建间隔 “{value}” 应写作 N 加单位：30m（分钟）或 2h（小时）",
+    "problem.before.invalid": "提前量 “{value}” 应写作 N 加单位：3d（天）或 12h（小时）{hint}",
+    "problem.rebuild_every.invalid": "重建间隔 “{value}” 应写作 N 加单位：30m（分钟）或 2h（小时）{hint}",
     "problem.stage.done_missing": "阶段 {id} 需要 done：完成后发布达到的状态（draft、review 或 approved）",
     "problem.keydate.duplicate": "重复的重要日期 “{value}”（已在 {first} 定义）",
     # references
@@ -936,6 +936,7 @@ WORDS: dict[str, str] = {
     "punct.more_count": "等 {n} 项",
     "problem.work.post": "{value}（发布）",
     "problem.work.stage": "{value}（{stage}截止）",
+    "problem.date.year_missing": "“{value}” 没有写年份：日期要写作 年-月-日，如 2027-05-05",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
@@ -13,6 +14,7 @@ from zoneinfo import available_timezones
 
 from lxml import etree
 
+from generator.plan.specs import hints
 from generator.plan.specs.core import INVALID, Context, Reference, Spec, kind_of, suggestion
 from generator.plan.specs.parse import DATE, DATETIME, ID_MAX, ID_PATTERN, parse_date, parse_moment
 from generator.plan.yamlfile import Node, Scalar
@@ -97,6 +99,8 @@ class Choice(_ScalarSpec):
     # The prefix of the options' labels in the words (`format` for `format.offline`
     # 线下): an editor who writes the label is told which option it is.
     vocabulary: str = ""
+    # How the options are said aloud (`周三` for WE): a value said so is told its option.
+    said: Callable[[str], str] | None = None
 
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         if node.value not in self.options:
@@ -105,7 +109,7 @@ class Choice(_ScalarSpec):
                 "choice.invalid",
                 value=node.value,
                 options=self.options,
-                hint=suggestion(node.value, self.options),
+                hint=(self.said(node.value) if self.said else "") or suggestion(node.value, self.options),
                 vocabulary=self.vocabulary,
             )
         return node.value
@@ -154,13 +158,21 @@ class DateSpec(_ScalarSpec):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         value = parse_date(node.value.strip())
         if value is None:
-            return ctx.error(node, "date.invalid", value=node.value)
+            return _not_a_date(node, ctx, "date.invalid")
         if value == "impossible":
             return ctx.error(node, "date.impossible", value=node.value)
         return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": DATE.pattern}
+
+
+def _not_a_date(node: Scalar, ctx: Context, code: str) -> Any:
+    """`5月5日`, `2027/5/5`: told the spelling, with the year of the file's dates when it has only one."""
+    hint = hints.written_date(node.value, ctx.root / node.path)
+    if not hint and hints.missing_year(node.value):
+        return ctx.error(node, "date.year_missing", value=node.value)
+    return ctx.error(node, code, value=node.value, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,7 @@ class MomentSpec(_ScalarSpec):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         value = parse_moment(node.value)
         if value is None:
-            return ctx.error(node, "moment.invalid", value=node.value)
+            return _not_a_date(node, ctx, "moment.invalid")
         if value == "impossible":
             return ctx.error(node, "date.impossible", value=node.value)
         return value
@@ -238,7 +250,7 @@ class Reminder(_ScalarSpec):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         found = re.match(self.pattern, node.value.strip())
         if not found:
-            return ctx.error(node, self.code, value=node.value)
+            return ctx.error(node, self.code, value=node.value, hint=hints.duration(node.value, self.units))
         return timedelta(**{_UNITS[found.group(2)]: int(found.group(1))})
 
     def json_schema(self) -> dict[str, Any]:
@@ -284,7 +296,8 @@ class Zone(_ScalarSpec):
     def scalar(self, node: Scalar, ctx: Context) -> Any:
         value = node.value.strip()
         if value not in _zones():
-            return ctx.error(node, "zone.unknown", value=value, hint=suggestion(value, sorted(_zones())))
+            hint = hints.zone(value) or suggestion(value, sorted(_zones()))
+            return ctx.error(node, "zone.unknown", value=value, hint=hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
