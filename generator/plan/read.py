@@ -6,6 +6,7 @@ checked) import this module; neither imports the other's internals.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,8 +109,12 @@ def read_entries(files: Files, kind: str) -> list[EntryFile]:
         if path.is_dir():
             _warn_unread_folder(path, f"{relative}/", f"content/{kind}/", ctx)
             continue
+        if path.suffix.lower() in _YAML_SUFFIXES and path.suffix not in _YAML_SUFFIXES:
+            # `.YAML` is not read (the format names `.yaml`): an error, or the entry is gone from the site
+            ctx.error(Scalar(relative, 1, 1, "", True), "file.suffix_case", fixed=path.stem + path.suffix.lower())
+            continue
         if path.suffix not in _YAML_SUFFIXES:
-            ctx.warn(Scalar(relative, 1, 1, "", True), "file.ignored")
+            ctx.warn(Scalar(relative, 1, 1, "", True), "file.ignored")  # a README or an image: nothing lost
             continue
         entry_id = path.stem
         valid_name = bool(ID_PATTERN.match(entry_id)) and len(entry_id) <= ID_MAX
@@ -131,8 +136,8 @@ def warn_unknown_files(root: Path, ctx: Context) -> None:
     if content.is_dir():
         known = set(_KNOWN_TOP)
         for path in sorted(content.iterdir()):
-            if path.is_file() and path.suffix in _YAML_SUFFIXES and path.stem not in known:
-                ctx.warn(
+            if path.is_file() and path.suffix.lower() in _YAML_SUFFIXES and path.stem not in known:
+                ctx.error(
                     Scalar(f"content/{path.name}", 1, 1, "", True),
                     "file.unknown",
                     hint=suggestion(path.stem, sorted(known)),
@@ -146,21 +151,28 @@ def warn_unknown_files(root: Path, ctx: Context) -> None:
     if calendar.is_dir():
         for path in sorted(calendar.iterdir()):
             relative = f"calendar/{path.name}"
-            if path.is_file() and path.suffix in _YAML_SUFFIXES and relative not in (KEY_DATES_FILE, _KEY_DATES_YML):
-                ctx.warn(Scalar(relative, 1, 1, "", True), "file.unknown", hint="key-dates.yaml")
+            if path.is_file() and path.suffix.lower() in _YAML_SUFFIXES and relative not in (KEY_DATES_FILE, _KEY_DATES_YML):
+                ctx.error(Scalar(relative, 1, 1, "", True), "file.unknown", hint="key-dates.yaml")
             elif path.is_dir() and not path.name.startswith("."):
                 _warn_unread_folder(path, f"{relative}/", "", ctx)
 
 
 def _warn_unread_folder(folder: Path, relative: str, home: str, ctx: Context) -> None:
-    """A folder whose YAML files are not read: how many, which, and where they belong."""
-    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix in _YAML_SUFFIXES)
+    """A folder whose YAML files are not read: how many, which, and where they belong.
+    An error: CI must not pass while entries drop off the site (`content/events/2027/`,
+    `content/event/`)."""
+    files = sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.suffix.lower() in _YAML_SUFFIXES
+    )
     if not files:
         return
     shown = tuple(files[:_FILES_SHOWN])
-    ctx.warn(
+    kinds = sorted(schema.ENTRY_SCHEMAS)
+    # only a near miss (`event/`): `posts/` is not a misspelt `products/`
+    near = next(iter(difflib.get_close_matches(folder.name, kinds, n=1, cutoff=0.8)), "") if not home else ""
+    ctx.error(
         Scalar(relative, 1, 1, "", True),
         "folder.not_read" if home else "folder.unknown",
         count=str(len(files)), files=shown, files_more=str(len(files) - len(shown)), home=home,
-        kinds=tuple(f"{k}/" for k in schema.ENTRY_SCHEMAS),
+        kinds=tuple(f"{k}/" for k in schema.ENTRY_SCHEMAS), hint=f"content/{near}/" if near else "",
     )

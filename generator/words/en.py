@@ -284,9 +284,9 @@ WORDS: dict[str, str] = {
     "problem.file.not_utf8": "the file is not UTF-8 (byte {byte} here); save it as UTF-8",
     "problem.file.empty": "the file is empty",
     "problem.file.ignored": "not a .yaml file; ignored",
-    "problem.file.unknown": "unknown file; ignored{hint}",
-    "problem.folder.not_read": "the {count} YAML files in this folder are not read: {files}. Entry files go directly in {home}, named by their id",
-    "problem.folder.unknown": "the {count} YAML files in this folder are not read: {files}. Entries go in one of {kinds}",
+    "problem.file.unknown": "unknown file, not read: what it holds is not on the site{hint}",
+    "problem.folder.not_read": "the {count} YAML files in this folder are not read, so their entries are not on the site: {files}. Entry files go directly in {home}, named by their id",
+    "problem.folder.unknown": "the {count} YAML files in this folder are not read, so their entries are not on the site: {files}. Entries go in one of {kinds} under content/{hint}",
     "problem.filename.invalid": (
         "file name '{name}' is not a valid id: lower-case letters, digits and single hyphens (e.g. mi-fan-festival.yaml)"
     ),
@@ -959,6 +959,7 @@ WORDS: dict[str, str] = {
     "problem.work.post": "{value} (post)",
     "problem.work.stage": "{value} ({stage} due)",
     "problem.date.year_missing": "'{value}' has no year: write the date as year-month-day, e.g. 2027-05-05",
+    "problem.file.suffix_case": "the extension must be lower-case .yaml, or the file is not read and its entry is not on the site: rename it {fixed}",
 }
 
 

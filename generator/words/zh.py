@@ -270,9 +270,9 @@ WORDS: dict[str, str] = {
     "problem.file.not_utf8": "文件不是 UTF-8 编码（此处字节 {byte}），请另存为 UTF-8",
     "problem.file.empty": "文件为空",
     "problem.file.ignored": "不是 .yaml 文件，没有读取",
-    "problem.file.unknown": "未知的文件，没有读取{hint}",
-    "problem.folder.not_read": "这个文件夹里的 {count} 个 YAML 文件没有读取：{files}。条目文件要直接放在 {home} 下，文件名就是 id",
-    "problem.folder.unknown": "这个文件夹里的 {count} 个 YAML 文件没有读取：{files}。条目要放在 {kinds} 之一",
+    "problem.file.unknown": "未知的文件，没有读取：其中的内容不会出现在网站上{hint}",
+    "problem.folder.not_read": "这个文件夹里的 {count} 个 YAML 文件没有读取，其中的条目不会出现在网站上：{files}。条目文件要直接放在 {home} 下，文件名就是 id",
+    "problem.folder.unknown": "这个文件夹里的 {count} 个 YAML 文件没有读取，其中的条目不会出现在网站上：{files}。条目要放在 content/ 下的 {kinds} 之一{hint}",
     "problem.filename.invalid": "文件名 “{name}” 不是合法的 id：只能用小写字母、数字和单个连字符（如 mi-fan-festival.yaml）",
     # characters
     "problem.text.control": "控制字符 {char} 会破坏日历和订阅源，请删除",
@@ -937,6 +937,7 @@ WORDS: dict[str, str] = {
     "problem.work.post": "{value}（发布）",
     "problem.work.stage": "{value}（{stage}截止）",
     "problem.date.year_missing": "“{value}” 没有写年份：日期要写作 年-月-日，如 2027-05-05",
+    "problem.file.suffix_case": "扩展名要写成小写的 .yaml，否则不会读取、条目不会出现在网站上：请改名为 {fixed}",
 }
 
 

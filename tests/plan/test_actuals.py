@@ -185,7 +185,7 @@ def test_a_csv_of_another_name_is_not_read_and_said_so(plan_copy) -> None:
     root = plan_copy("report-basic")
     (root / "content/actuals.csv").rename(root / "content/actual.csv")
     result = run_cli("check", "--root", str(root), "--now", NOW)
-    assert "content/actual.csv:1:1: warning: 未知的文件，没有读取，你是不是想写 “actuals.csv”？" in result.stderr
+    assert "content/actual.csv:1:1: warning: 未知的文件，没有读取：其中的内容不会出现在网站上，你是不是想写 “actuals.csv”？" in result.stderr
 
 
 def test_site_yaml_errors_do_not_hide_the_files_problems(plan_copy) -> None:
