@@ -21,6 +21,7 @@ _PLACES = {
     "example/content": ("example/content", "content"),
     "example/calendar": ("example/calendar", "calendar"),
     "vscode": ("vscode", ".vscode"),
+    "FORMAT.md": ("FORMAT.md", "FORMAT.md"),  # the format's reference, copied into every new plan
 }
 
 

@@ -86,7 +86,7 @@ def test_the_starter_plan_checks_clean_and_builds(tmp_path: Path, language: str)
     assert made.returncode == 0, made.stderr
     files = _files(target)
     for wanted in (
-        "content/site.yaml", "content/channels.yaml", "calendar/key-dates.yaml", ".gitignore",
+        "content/site.yaml", "content/channels.yaml", "calendar/key-dates.yaml", ".gitignore", "FORMAT.md",
         ".pre-commit-config.yaml", ".vscode/settings.json", ".github/workflows/plan.yml", ".gitlab-ci.yml",
         "schema/events.schema.json",
         ".github/workflows/digest.yml",
@@ -113,6 +113,9 @@ def test_installed_tool_starts_and_builds_a_plan_in_another_folder(installed: Pa
     assert made.returncode == 0, made.stderr
     team = work / "team-plan"
     assert not (team / "mkdocs.yml").exists() and not (team / "theme").exists()  # the tool's own are used
+    # site.yaml points at the format's reference: the wheel ships it and init copies it
+    assert "FORMAT.md" in (team / "content" / "site.yaml").read_text(encoding="utf-8")
+    assert (team / "FORMAT.md").read_text(encoding="utf-8").startswith("# The plan format")
     assert _run(installed, "check", "--now", NOW, cwd=team).returncode == 0
     built = _run(installed, "build", "--now", NOW, cwd=team)
     assert built.returncode == 0, built.stderr

@@ -74,6 +74,8 @@ def starter_files(language: str, example: bool, today: date, source: ToolSource 
     """Every file of a new plan repository but the editor schemas (made from the plan once it is written)."""
     files = _example_plan() if example else _starter_plan(language, today)
     files.append(Output(".gitignore", (STARTER / "gitignore").read_bytes()))
+    # site.yaml's first comment points at it: every field of the format, next to the plan
+    files.append(Output("FORMAT.md", shipped("FORMAT.md").read_bytes()))
     # the editor options as this repository has them; the schema map as the schemas are written
     editor = json.loads((shipped("vscode") / "settings.json").read_text(encoding="utf-8"))
     settings = json.dumps(vscode_settings(editor), ensure_ascii=False, indent=2) + "\n"
