@@ -96,7 +96,7 @@ def new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
         return fail(label(result.language, "cli.exists", path=target.relative_to(root).as_posix()), 1, "new")
     today = resolve_now(args.now, result.plan.site.timezone if result.plan else DEFAULT_ZONE).date()
     relative = target.relative_to(root).as_posix()
-    write_outputs(root, [Output(relative, scaffold(kind, result.plan, today, result.language).encode())])
+    write_outputs(root, [Output(relative, scaffold(kind, result.plan, today, result.language, dict(result.ids)).encode())])
     print(relative)
     return 0
 

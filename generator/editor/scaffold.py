@@ -7,9 +7,11 @@ are present as comments to uncomment. References use ids the plan defines.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from generator.plan.model import Kind, Plan
+from generator.plan.zones import DEFAULT_ZONE
 from generator.words import field_help as describe
 from generator.words import label
 
@@ -23,9 +25,14 @@ KIND_NAMES = {
 }
 
 
-def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
-    """The YAML text of a new entry of `kind`."""
-    ids = _Ids(plan)
+def scaffold(
+    kind: Kind, plan: Plan | None, today: date, language: str,
+    defined: Mapping[str, tuple[str, ...]] | None = None,
+) -> str:
+    """The YAML text of a new entry of `kind`. `defined` holds the ids the plan's
+    files define when the plan has errors (no `plan`): the scaffold still names
+    the plan's own channel and people, never a placeholder that fails `check`."""
+    ids = _Ids(plan, defined or {})
     day = today + timedelta(days=30)  # practitioners plan at least a month ahead
     lines = [f"# yaml-language-server: $schema=../../schema/{kind.value}.schema.json"]
     title = label(language, f"new.title.{kind.value}")
@@ -37,7 +44,7 @@ def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
         lines.append(("# " if optional else "") + f"{key}: {value}")
 
     field("title", title, optional=False)
-    for key, value, optional in _kind_fields(kind, day, ids):
+    for key, value, optional in _kind_fields(kind, day, ids, plan, language):
         field(key, value, optional)
     field("summary", "…")
     field("status", "idea", optional=False)
@@ -67,7 +74,7 @@ def scaffold(kind: Kind, plan: Plan | None, today: date, language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _kind_fields(kind: Kind, day: date, ids: _Ids) -> list[tuple[str, str, bool]]:
+def _kind_fields(kind: Kind, day: date, ids: _Ids, plan: Plan | None, language: str) -> list[tuple[str, str, bool]]:
     if kind is Kind.PRODUCT:
         return [
             ("circle", "phone", False),
@@ -79,7 +86,8 @@ def _kind_fields(kind: Kind, day: date, ids: _Ids) -> list[tuple[str, str, bool]
             ("faq", "[{q: 问题, a: 回答}]", True),
         ]
     if kind is Kind.USER_STORY:
-        return [("author", f"{{name: 米粉昵称, tier: {ids.first('tier')}, city: 北京}}", True), ("quote", "一句话引言", True)]
+        author = f"{{name: {label(language, 'new.author')}, tier: {ids.first('tier')}, city: {_city(plan, language)}}}"
+        return [("author", author, True), ("quote", label(language, "new.quote"), True)]
     if kind is Kind.BRAND_STORY:
         return [("theme", "culture", False), ("year", str(day.year), True)]
     if kind is Kind.EVENT:
@@ -88,8 +96,8 @@ def _kind_fields(kind: Kind, day: date, ids: _Ids) -> list[tuple[str, str, bool]
             ("format", "online", False),
             ("start", f"{day.isoformat()} 20:00", False),
             ("end", f"{day.isoformat()} 21:00", True),
-            ("timezone", "Asia/Shanghai", True),
-            ("location", "{venue: 小米之家, city: 北京, address: 地址}", True),
+            ("timezone", plan.site.timezone if plan else DEFAULT_ZONE, True),
+            ("location", _location(plan, language), True),
             ("url", "https://example.com/", True),
             ("capacity", "100", True),
             ("repeat", f"{{freq: weekly, byday: [WE], until: {(day + timedelta(days=60)).isoformat()}}}", True),
@@ -105,11 +113,32 @@ def _kind_fields(kind: Kind, day: date, ids: _Ids) -> list[tuple[str, str, bool]
     ]
 
 
+def _location(plan: Plan | None, language: str) -> str:
+    """The plan's own first place (its team's venue, not another brand's), else a neutral one."""
+    for event in plan.of_kind(Kind.EVENT) if plan else ():
+        place = getattr(event.details, "location", None)
+        if place and (place.venue or place.city):
+            parts = [f"{key}: {value}" for key, value in (("venue", place.venue), ("city", place.city),
+                                                          ("address", place.address)) if value]
+            return "{" + ", ".join(parts) + "}"
+    return "{" + f"venue: {label(language, 'new.venue')}, city: {label(language, 'new.city')}, " \
+        f"address: {label(language, 'new.address')}" + "}"
+
+
+def _city(plan: Plan | None, language: str) -> str:
+    for event in plan.of_kind(Kind.EVENT) if plan else ():
+        place = getattr(event.details, "location", None)
+        if place and place.city:
+            return place.city
+    return label(language, "new.city")
+
+
 class _Ids:
     """The first id of each kind the plan defines, for example values that resolve."""
 
-    def __init__(self, plan: Plan | None) -> None:
+    def __init__(self, plan: Plan | None, defined: Mapping[str, tuple[str, ...]]) -> None:
         self.plan = plan
+        self.defined = defined
 
     def first(self, target: str) -> str:
         options = self._options(target)
@@ -123,7 +152,8 @@ class _Ids:
     def _options(self, target: str) -> list[str]:
         plan = self.plan
         if plan is None:
-            return ["draft"] if target == "stage" else []
+            found = list(self.defined.get(target, ()))
+            return found or (["draft"] if target == "stage" else [])
         return {
             "member": [m.id for m in plan.site.team],
             "tier": [t.id for t in plan.site.tiers],

@@ -40,6 +40,12 @@ class CheckResult:
     plan: Any  # model.Plan, or None when there is any error
     problems: tuple[Problem, ...]
     language: str = "zh"
+    # The ids the plan's files define, by target (channel, member, ...), even when
+    # the plan has errors: `new` writes references that resolve from these.
+    ids: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def defined(self, target: str) -> tuple[str, ...]:
+        return dict(self.ids).get(target, ())
 
     @property
     def ok(self) -> bool:
@@ -70,12 +76,13 @@ def check_plan(root: Path, reader: Reader = read) -> CheckResult:
     _resolve(ctx.references, defined, ctx)
     _check_key_date_identity(key_dates_node, ctx)
 
+    ids = tuple((t, tuple(defined.nodes[t])) for t in _TARGETS)
     if has_errors(ctx.problems) or site is INVALID or channels is INVALID or key_dates is INVALID:
-        return CheckResult(None, tuple(ordered(ctx.problems)), plan_language)
+        return CheckResult(None, tuple(ordered(ctx.problems)), plan_language, ids)
     plan, more = assemble(PlanFiles(site, channels, key_dates, tuple(entries), actuals))
     more = [*ctx.if_sound, *more]  # errors that waited for a sound plan (`Context.if_sound`)
     problems = ordered([*ctx.problems, *more])
-    return CheckResult(plan if not has_errors(more) else None, tuple(problems), plan.site.language)
+    return CheckResult(plan if not has_errors(more) else None, tuple(problems), plan.site.language, ids)
 
 
 # --- identity and references ------------------------------------------------------------

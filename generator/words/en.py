@@ -960,6 +960,11 @@ WORDS: dict[str, str] = {
     "problem.work.stage": "{value} ({stage} due)",
     "problem.date.year_missing": "'{value}' has no year: write the date as year-month-day, e.g. 2027-05-05",
     "problem.file.suffix_case": "the extension must be lower-case .yaml, or the file is not read and its entry is not on the site: rename it {fixed}",
+    "new.venue": "Venue name",
+    "new.city": "City",
+    "new.address": "Street address",
+    "new.author": "Member's nickname",
+    "new.quote": "A one-line quote",
 }
 
 

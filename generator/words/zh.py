@@ -938,6 +938,11 @@ WORDS: dict[str, str] = {
     "problem.work.stage": "{value}（{stage}截止）",
     "problem.date.year_missing": "“{value}” 没有写年份：日期要写作 年-月-日，如 2027-05-05",
     "problem.file.suffix_case": "扩展名要写成小写的 .yaml，否则不会读取、条目不会出现在网站上：请改名为 {fixed}",
+    "new.venue": "场地名称",
+    "new.city": "城市",
+    "new.address": "详细地址",
+    "new.author": "用户昵称",
+    "new.quote": "一句话引言",
 }
 
 

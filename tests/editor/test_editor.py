@@ -168,3 +168,36 @@ def test_the_schema_knows_the_workflows_stages_and_the_team() -> None:
     assert any("'nobody' is not one of" in m for m in messages)
     assert any("'drafting' is not one of" in m for m in messages)
     assert not any(m.startswith("'zhao-kai'") for m in messages)  # a member of the example's team
+
+
+@pytest.mark.parametrize("kind", ["product", "user-story", "brand-story", "event", "campaign"])
+def test_new_in_a_plan_with_an_error_still_names_the_plans_own_ids(kind: str, plan_copy) -> None:  # type: ignore[no-untyped-def]
+    root = plan_copy("check-minimal")
+    broken = root / "content/campaigns/spring.yaml"
+    original = broken.read_text(encoding="utf-8")
+    broken.write_text(original.replace("end: ", "end: 2027-13-01\n# end: ", 1), encoding="utf-8")
+    made = run_cli("new", kind, "fresh-one", "--root", str(root), "--now", "2027-03-01")
+    assert made.returncode == 0, made.stderr
+    path = root / made.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    assert "channel-id" not in text and "member-id" not in text and "- channel: wechat" in text
+    # the new file adds no error of its own: only the one the editor already had
+    result = run_cli("check", "--root", str(root))
+    assert [line for line in result.stderr.splitlines() if "fresh-one" in line] == []
+    broken.write_text(original, encoding="utf-8")
+    result = run_cli("check", "--root", str(root))
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_new_events_example_place_is_the_plans_own_and_checks_once_uncommented(plan_copy) -> None:  # type: ignore[no-untyped-def]
+    root = plan_copy("check-minimal")
+    made = run_cli("new", "event", "fresh-one", "--root", str(root), "--now", "2027-03-01")
+    path = root / made.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    meetup = (root / "content/events/meetup.yaml").read_text(encoding="utf-8")
+    assert "# location: {venue: " in text
+    venue = re.search(r"# location: \{venue: ([^,]+),", text).group(1)
+    assert venue in meetup  # the plan's own venue, not another brand's shop
+    path.write_text(re.sub(r"^# (location|timezone): ", r"\1: ", text, flags=re.M), encoding="utf-8")
+    result = run_cli("check", "--root", str(root))
+    assert (result.returncode, result.stderr) == (0, "")
