@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from generator.editor import schema as editor_schema
 from generator.editor.init import starter_files, tool_source
 from generator.editor.scaffold import KIND_NAMES, scaffold
 from generator.plan.check import CheckResult, check_plan
+from generator.plan.model import Kind
 from generator.plan.outputs import Output
 from generator.plan.problems import Severity, has_errors
 from generator.plan.schema import LANGUAGES
@@ -38,6 +40,20 @@ def add_new(commands: Commands, common: argparse.ArgumentParser) -> None:
     new = commands.add_parser("new", parents=[common], help="新建一个条目，含全部字段和注释 scaffold an entry")
     new.add_argument("kind", choices=sorted(KIND_NAMES), help="条目类型 the kind")
     new.add_argument("id", help="条目 id，即文件名，如 chengdu-meetup the entry's id")
+
+
+def _not_an_id(kind: Kind, args: argparse.Namespace, result: CheckResult) -> str:
+    """`new event 七夕活动`: the id to type instead (the written one in id form, else one
+    dated today), and that the name goes in `title:`."""
+    language = result.language
+    today = resolve_now(args.now, result.plan.site.timezone if result.plan else DEFAULT_ZONE).date()
+    slug = "-".join(re.findall(r"[a-z0-9]+", args.id.lower()))[:ID_MAX].strip("-")
+    singular = next(name for name, k in KIND_NAMES.items() if k is kind)
+    suggested = slug if ID_PATTERN.match(slug) and re.search(r"[a-z]", slug) else f"{singular}-{today.isoformat()}"
+    if re.search(r"[^\x00-\x7f]", args.id):  # a name in Chinese (or any script but ASCII)
+        command = f"{program()} new {args.kind} {suggested}"
+        return label(language, "cli.new.id_from_name", value=args.id, command=command)
+    return label(language, "cli.new.id_invalid", value=args.id, hint=label(language, "problem.hint", hint=suggested))
 
 
 def add_schema(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -90,7 +106,7 @@ def passed(result: CheckResult, view: View | None, command: str, out: Path, args
 def new(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     kind = KIND_NAMES[args.kind]
     if not ID_PATTERN.match(args.id) or len(args.id) > ID_MAX:
-        return fail(label(result.language, "problem.id.invalid", value=args.id, hint=""), 2, "new")
+        return fail(_not_an_id(kind, args, result), 2, "new")
     target = root / "content" / kind.value / f"{args.id}.yaml"
     if target.exists() or target.with_suffix(".yml").exists():
         return fail(label(result.language, "cli.exists", path=target.relative_to(root).as_posix()), 1, "new")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.cli import build, changes, check, publish, sheets
 from generator.cli.common import program
+from generator.cli.mistakes import Parser
 from generator.plan.specs import parse_moment
 
 EPILOG = """\
@@ -103,7 +104,7 @@ def _common(given_only: bool) -> argparse.ArgumentParser:
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=program(),
         description="把社群内容计划（content/ 与 calendar/ 下的 YAML）检查并构建为网站、iCalendar 日历和 RSS/Atom 订阅源。"
         " Checks the community content plan and builds the site, calendars and feeds.",
@@ -115,7 +116,7 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="{build,check,serve,new,schema,init,export,import,changes,digest,next,deploy}",
         title="命令 commands",
-        parser_class=lambda **kw: _bilingual(argparse.ArgumentParser(formatter_class=_HelpFormatter, **kw)),
+        parser_class=lambda **kw: _bilingual(Parser(formatter_class=_HelpFormatter, **kw)),
     )
     common = _common(given_only=True)
     for add in COMMANDS:
@@ -126,5 +127,5 @@ def parser() -> argparse.ArgumentParser:
 def _now_argument(text: str) -> datetime | date:
     value = parse_moment(text)
     if value is None or isinstance(value, str):
-        raise argparse.ArgumentTypeError(f"不是日期时间 not a date-time: {text!r} (e.g. 2027-04-01T09:00+08:00)")
+        raise argparse.ArgumentTypeError(f"now:{text}")  # said in the plan's language by `mistakes`
     return value
