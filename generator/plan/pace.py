@@ -9,7 +9,9 @@
   `due`. A KPI without `due` has no pace.
 - A KPI is behind pace when its latest known value is on the baseline's side
   of the pace line on that value's date (after `due`: short of the target),
-  ahead when on the target's side, on pace when on the line.
+  ahead when on the target's side, on pace when on the line. "On the line" is
+  at the precision the team writes the KPI's figures in (58 against a line at
+  58.3 is on pace): a manager never reads "behind: 58, expected 58".
 - It is worse when the value is on the far side of the baseline from the
   target (fewer members than when the plan began; a slower response).
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from generator.plan.model import Actual, Campaign, Event, Kpi, Moment, Plan, starts_at
@@ -65,10 +68,22 @@ def standing(kpi: Kpi, day: date, plan_begins: date | None) -> Standing:
     expected = pace_value(kpi, start, latest.date) if start is not None and latest is not None else None
     pace = NO_PACE
     if expected is not None and latest is not None:
-        ahead_by = (latest.value - expected) * _direction(kpi)
+        places = precision(kpi, known)
+        ahead_by = (round(latest.value, places) - round(expected, places)) * _direction(kpi)
         pace = AHEAD if ahead_by > _EPSILON else BEHIND if ahead_by < -_EPSILON else ON_PACE
     return Standing(kpi, known, value, latest.date if latest else None, start, expected, pace,
                     is_worse(kpi, value), progress(kpi, value))
+
+
+def precision(kpi: Kpi, known: tuple[Actual, ...]) -> int:
+    """How many decimals the KPI's figures are written with (baseline, target,
+    measurements): the pace line is shown, and compared, at that precision."""
+    return max(_decimals(v) for v in (kpi.baseline, kpi.target, *(a.value for a in known)))
+
+
+def _decimals(value: float) -> int:
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def pace_value(kpi: Kpi, start: Point, day: date) -> float:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from generator.plan import urls
 from generator.plan.model import Kpi
 from generator.plan.outputs import Output
-from generator.plan.pace import AHEAD, BEHIND, NO_PACE, ON_PACE, Standing, local_day, plan_start, standing
+from generator.plan.pace import AHEAD, BEHIND, NO_PACE, ON_PACE, Standing, local_day, plan_start, precision, standing
 from generator.site.charts import Chart, Level, Plotted, draw
 from generator.site.time import month_title, number_text
 from generator.site.view import Context
@@ -40,14 +40,8 @@ def expected_figure(s: Standing) -> str:
     """Where the pace line stands, as precise as the KPI's own figures (31,419 人, not 31,419.16 人)."""
     if s.expected is None:
         return ""
-    kpi = s.kpi
-    places = max(_places(v) for v in (kpi.baseline, kpi.target, *(a.value for a in s.known)))
-    return figure(kpi, round(s.expected, places))
-
-
-def _places(value: float) -> int:
-    shown = number_text(value)
-    return len(shown.split(".", 1)[1]) if "." in shown else 0
+    # the precision the pace was decided at (`plan.pace`): "behind" never shows two equal numbers
+    return figure(s.kpi, round(s.expected, precision(s.kpi, s.known)))
 
 
 def pace_label(ctx: Context, s: Standing) -> str:

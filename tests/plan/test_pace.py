@@ -63,3 +63,15 @@ def test_without_due_or_without_dated_measurements_there_is_no_pace() -> None:
 
 def test_the_plan_starts_with_its_first_post_event_or_campaign() -> None:
     assert plan_start(load_plan(PLANS / "report-basic")) == date(2027, 3, 2)
+
+
+def test_a_gap_smaller_than_the_figures_precision_is_on_pace() -> None:
+    # the line stands at 58.3 on the day of a measurement of 58: a team that writes
+    # whole numbers is on pace, never "behind: 58, expected 58"
+    kpi = _kpi(0, 100, (date(2027, 1, 1), 0), (date(2027, 7, 2), 58), due=date(2027, 11, 9))
+    s = standing(kpi, date(2027, 7, 2), None)
+    assert 58 < s.expected < 58.5
+    assert s.pace == ON_PACE
+    # figures written to a decimal see the gap: 58 against 58.6
+    precise = _kpi(0, 100.5, (date(2027, 1, 1), 0), (date(2027, 7, 2), 58), due=date(2027, 11, 9))
+    assert standing(precise, date(2027, 7, 2), None).pace == BEHIND
