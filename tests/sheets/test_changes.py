@@ -156,7 +156,7 @@ def test_what_the_sheet_cannot_change_is_refused_at_its_cell(lantern: Path) -> N
     assert len(lines) == 4
     assert "this row's post belongs to products/lamp and cannot move to another entry here; put 'Entry' back to 'lamp'" in lines[0]
     assert "the column 'Campaign' is exported, not imported (it is the entry's: change it in content/products/lamp.yaml)" in lines[1]
-    assert "url is only for a published slot; this slot is approved" in lines[2]
+    assert "url is only for a Published (published) slot; this slot is Approved" in lines[2]
     assert "this post needs a Channel" in lines[3]
 
 
