@@ -995,6 +995,8 @@ WORDS: dict[str, str] = {
     "cli.command.digest": "digest",
     "cli.new.id_from_name": "'{value}' cannot be an id: the id is the file's name and part of the page's address, so only lower-case letters, digits and single hyphens. The name goes in the new file's title:. Start it with: {command}, then set its title to '{value}' (any id in Latin letters will do, e.g. qixi-meetup)",
     "cli.new.id_invalid": "'{value}' is not a valid id: lower-case letters, digits and single hyphens only{hint}",
+    # polish (issue #14 review of an unseen plan): the home page's order, launch states, skipped dates, the week's window
+    "home.community": "About the community",
 }
 
 

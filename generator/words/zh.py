@@ -973,6 +973,8 @@ WORDS: dict[str, str] = {
     "cli.command.digest": "周报",
     "cli.new.id_from_name": "“{value}” 不能当 id：id 是文件名和网址的一部分，只能用小写字母、数字和单个连字符。中文名称写在新文件的 title: 里。可以这样新建：{command}，再把 title 改成 “{value}”（id 也可以用拼音或英文，如 qixi-meetup）",
     "cli.new.id_invalid": "“{value}” 不是合法的 id：只能用小写字母、数字和单个连字符{hint}",
+    # polish (issue #14 review of an unseen plan): the home page's order, launch states, skipped dates, the week's window
+    "home.community": "关于社区",
 }
 
 

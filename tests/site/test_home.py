@@ -71,3 +71,40 @@ def test_a_kpi_worse_than_its_baseline_says_so_instead_of_zero_percent(tmp_path:
     # a KPI that comes down (a response time): below its baseline is progress, not worse
     response = kpis["问题首次响应时长"]
     assert "plan-kpi--worse" not in response.get("class") and text(response.cssselect(".plan-kpi__progress")[0]) == "完成 60%"
+
+
+# --- a community that says what it is; a post on two channels (tests/plans/home-week) --------
+
+WEEK = PLANS / "home-week"
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_plan(WEEK, tmp_path_factory.mktemp("home-week") / "project", now=NOW)
+
+
+def test_the_community_comes_first_under_its_own_heading_then_the_to_do(week: Built) -> None:
+    doc = read_page(week.site, "")
+    headings = texts(doc, "article h2")
+    assert headings[:2] == ["关于社区", "本周待办"]
+    about = doc.cssselect("h2#community")[0]
+    assert text(about) == "关于社区"
+    assert text(about.getnext()) == "星火社区由论坛和公众号组成，成员是星火的用户。"
+    # nothing of the community's description is left under the to-do
+    under_todo, e = [], doc.cssselect("h2#todo")[0].getnext()
+    while e is not None and e.tag != "h2":
+        under_todo.append(text(e))
+        e = e.getnext()
+    assert under_todo and not any("成员是星火的用户" in said for said in under_todo)
+
+
+def test_each_to_do_row_names_its_channel_in_its_colour(week: Built) -> None:
+    doc = read_page(week.site, "")
+    rows = doc.cssselect("ul.plan-todo li.plan-task")
+    said = [(text(r.cssselect(".plan-task__title")[0]), text(r.cssselect(".plan-task__channel")[0])) for r in rows]
+    # the same title on the same day: the channel tells the two apart
+    assert said == [("端午活动预告", "微博"), ("端午活动预告", "微信公众号")]
+    assert [len(r.cssselect(".plan-task__channel .plan-swatch")) for r in rows] == [1, 1]  # its colour's dot
+    assert ["--plan-channel:#e6162d" in r.get("style").lower() for r in rows] == [True, False]
+    assert ["--plan-channel:#07c160" in r.get("style").lower() for r in rows] == [False, True]
+    assert hrefs(rows[0], ".plan-task__channel a") == ["channels/weibo/"]
