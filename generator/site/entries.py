@@ -50,6 +50,7 @@ class Section:
 class OccurrenceRow:
     when: str
     skipped: bool
+    number: int | None = None  # its place among the dates that happen; a skipped date has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +131,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
         return _with(view, quote=details.quote, quote_by=author)
     if isinstance(details, Event):
         dates = [o for o in occurrences(details)] if details.repeat else []
-        rows = tuple(
-            OccurrenceRow(span_text(_span_of(details, o), ctx.language), o.skipped)
-            for o in dates[:OCCURRENCE_LIMIT]
-        )
+        rows = _occurrence_rows(ctx, details, dates[:OCCURRENCE_LIMIT])
         # a cancelled event's .ics says so, for whoever added it; it is not offered anew
         ics = None if status.is_cancelled else urls.event_ics_file(entry.id)
         return _with(view, event_ics=ics, occurrences=rows,
@@ -201,6 +199,17 @@ def _elsewhere(ctx: Context, outside: tuple[Item, ...]) -> tuple[Link, ...]:
 
 def _with(view: EntryView, **changes: object) -> EntryView:
     return replace(view, **changes)
+
+
+def _occurrence_rows(ctx: Context, event: Event, dates: Sequence[Occurrence]) -> tuple[OccurrenceRow, ...]:
+    """The dates as listed: those that happen numbered 1, 2, … as the repeat's
+    count says them (`time.recurrence_text`), the skipped ones unnumbered."""
+    rows, number = [], 0
+    for o in dates:
+        number += not o.skipped
+        rows.append(OccurrenceRow(span_text(_span_of(event, o), ctx.language), o.skipped,
+                                  None if o.skipped else number))
+    return tuple(rows)
 
 
 def _span_of(event: Event, occurrence: Occurrence) -> Span:

@@ -98,20 +98,26 @@ def number_text(value: float) -> str:
 
 
 def recurrence_text(event: Event, language: str) -> str:
-    """`每周二、四 20:00，至 2027年6月29日 周二，共 9 次`. The skipped dates are
-    said once, where the event's dates are listed (struck)."""
+    """`每周二、四 20:00，至 2027年6月29日 周二，共 9 次（另有 1 次跳过）`: the
+    count is of the dates that happen, so it agrees with the numbered list of
+    them; the skipped dates are counted beside it and listed once, struck,
+    where the event's dates are."""
     repeat = event.repeat
     assert repeat is not None
     start = event.span.start
     at = clock(start) if isinstance(start, datetime) else ""
     days = repeat.byday or (_BYDAY[start.weekday()],)
-    happening = sum(1 for o in occurrences(event) if not o.skipped)
+    dates = occurrences(event)
+    skipped = sum(1 for o in dates if o.skipped)
+    happening = len(dates) - skipped
     text = _rule(repeat, days, start, language)
     if at:
         text += label(language, "repeat.at", at=at)
     if repeat.until:
         text += label(language, "repeat.until", until=date_text(repeat.until, language))
     text += plural(language, "repeat.count", happening)
+    if skipped:
+        text += plural(language, "repeat.skipped", skipped)
     return text
 
 

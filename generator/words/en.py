@@ -997,6 +997,8 @@ WORDS: dict[str, str] = {
     "cli.new.id_invalid": "'{value}' is not a valid id: lower-case letters, digits and single hyphens only{hint}",
     # polish (issue #14 review of an unseen plan): the home page's order, launch states, skipped dates, the week's window
     "home.community": "About the community",
+    "repeat.skipped.one": " ({n} more skipped)",
+    "repeat.skipped.other": " ({n} more skipped)",
 }
 
 

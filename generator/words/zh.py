@@ -975,6 +975,8 @@ WORDS: dict[str, str] = {
     "cli.new.id_invalid": "“{value}” 不是合法的 id：只能用小写字母、数字和单个连字符{hint}",
     # polish (issue #14 review of an unseen plan): the home page's order, launch states, skipped dates, the week's window
     "home.community": "关于社区",
+    "repeat.skipped.one": "（另有 {n} 次跳过）",
+    "repeat.skipped.other": "（另有 {n} 次跳过）",
 }
 
 

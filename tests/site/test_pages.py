@@ -171,9 +171,11 @@ def test_spans_read_naturally_in_both_languages() -> None:
 
 def test_recurrence_in_words(basic, hostile) -> None:  # type: ignore[no-untyped-def]
     qa = basic.entry(Kind.EVENT, "weekly-qa").details
-    assert recurrence_text(qa, "zh") == "每周二、四 20:00，至 2027年6月29日 周二，共 24 次"
-    standup = hostile.entry(Kind.EVENT, "standup").details
-    assert recurrence_text(standup, "en") == "Every Mon, Wed and Fri at 09:30, 5 times"
+    # the count is of the dates that happen; the skipped ones are said beside it, not in it
+    assert recurrence_text(qa, "zh") == "每周二、四 20:00，至 2027年6月29日 周二，共 24 次（另有 1 次跳过）"
+    standup = hostile.entry(Kind.EVENT, "standup").details  # count: 6, one of them skipped
+    assert recurrence_text(standup, "en") == "Every Mon, Wed and Fri at 09:30, 5 times (1 more skipped)"
+    assert recurrence_text(standup, "zh") == "每周一、三、五 09:30，共 5 次（另有 1 次跳过）"
     dates = [o.start.date() for o in occurrences(standup) if not o.skipped]
     assert dates == [date(2027, 4, 5), date(2027, 4, 9), date(2027, 4, 12), date(2027, 4, 14), date(2027, 4, 16)]
 

@@ -337,11 +337,15 @@ def test_a_recurring_event_says_its_rule_in_words(basic: Built) -> None:
         day += timedelta(days=1)
     doc = read_page(basic.site, "events/weekly-qa/")
     facts = _facts(doc)
-    assert facts["重复"] == f"每周二、四 20:00，至 2027年6月29日 周二，共 {count} 次"
+    assert facts["重复"] == f"每周二、四 20:00，至 2027年6月29日 周二，共 {count} 次（另有 1 次跳过）"
     assert "跳过的日期" not in facts  # said once: struck in the list of dates below
     dates = doc.cssselect(".plan-occurrences li")
     assert len(dates) == count + 1
     assert [text(d) for d in dates if d.get("class") == "plan-skipped"] == ["2027年5月4日 周二 20:00–21:00 已跳过"]
+    # the dates that happen are numbered 1 to the count the rule gives; the skipped one is not numbered
+    happening = [d for d in dates if d.get("class") != "plan-skipped"]
+    assert [d.get("value") for d in happening] == [str(n) for n in range(1, count + 1)]
+    assert [d.get("value") for d in dates if d.get("class") == "plan-skipped"] == [None]
     # each date is on the calendar (on the page of its month), the skipped one is not
     days = [day for day, cell in _calendar_days(basic).items() if "每周线上答疑" in text(cell)]
     assert len(days) == count and "2027-05-04" not in days
@@ -584,9 +588,9 @@ def test_labels_follow_the_plans_language(basic: Built, hostile: Built) -> None:
     assert zh.get("lang") == "zh" and en.get("lang") == "en"
     assert zh.cssselect("input.md-search__input")[0].get("placeholder") == "搜索"
     assert en.cssselect("input.md-search__input")[0].get("placeholder") == "Search"
-    assert texts(en, "article h2")[:2] == ["To do this week", "The next two weeks"]
+    assert texts(en, "article h2")[:3] == ["About the community", "To do this week", "The next two weeks"]
     facts = _facts(read_page(hostile.site, "events/standup/"))
-    assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times"
+    assert facts["Repeats"] == "Every Mon, Wed and Fri at 09:30, 5 times (1 more skipped)"
     assert search_index(basic.site)["config"]["lang"] == ["zh"]
 
 
@@ -672,7 +676,7 @@ def test_pages_keep_their_anchors_when_the_team_drops_markdown_extensions(tmp_pa
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     built = build_project(root)
     home = read_page(built.site, "")
-    assert [h.get("id") for h in home.cssselect("article h2")][:3] == ["todo", "coming-up", "goals"]
+    assert [h.get("id") for h in home.cssselect("article h2")][:4] == ["community", "todo", "coming-up", "goals"]
     assert "{#" not in text(home)
 
 
