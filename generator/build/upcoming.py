@@ -14,6 +14,9 @@ the lint and the site's views), then takes the earliest after now:
   further day it stays so (the lint says how many days); team builds only;
 - the end of an event (each occurrence), a campaign, a launch day or a key
   date: it leaves "coming up";
+- a product's launch: its badge turns from 即将上市 to 已上市
+  (`progress.has_launched`); a launch at a time is that launch item's end, a
+  launch on a day that day's turning, both listed here already;
 - a day turning in the plan's zone: today's posts (today/), "coming up" (its
   windows end at a midnight, `site.time.days_ahead`, so nothing enters them at
   any other time), this week and next on the team pages; a KPI's measurement

@@ -19,12 +19,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from generator.plan.model import Deadline, Entry, Moment, Plan, Slot, Status, starts_at
+from generator.plan.model import Deadline, Entry, Moment, Plan, Product, Slot, Status, starts_at
 
 
 def has_come(at: Moment, zone: str, now: datetime) -> bool:
     """A moment has come at its time; a date at the start of that day in its zone."""
     return starts_at(at, zone) <= now
+
+
+def has_launched(product: Product, zone: str, now: datetime) -> bool:
+    """A product has launched once its launch has come (a date: from the start
+    of that day in the plan's zone); without a launch date it never says so.
+    Its page's status (`published`) says nothing of this."""
+    return product.launch is not None and has_come(product.launch, zone, now)
 
 
 def is_due(slot: Slot, now: datetime) -> bool:

@@ -22,7 +22,7 @@ from generator.site.time import (
 from generator.site.view import (
     NAMED_PAGE_SEARCH,
     Badge, Context, Link, ScheduleRow, entry_link, html, linked_entry, page, safe_url,
-    schedule_rows, status_badges,
+    schedule_rows, entry_badges,
 )
 from generator.site.agenda import AgendaDay, agenda
 from generator.site.filters import FilterBar, filter_bar
@@ -106,7 +106,7 @@ def entry_view(ctx: Context, entry: Entry) -> EntryView:
     view = EntryView(
         kind=entry.kind.value,
         kind_label=ctx.t(f"kind.{entry.kind.value}"),
-        badges=status_badges(ctx, status),
+        badges=entry_badges(ctx, entry),
         tags=entry.tags,
         draft_note=ctx.t("draft.note", status=ctx.t(f"status.{status.value}")) if status.is_draft else "",
         cancelled=status.is_cancelled,

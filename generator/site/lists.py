@@ -13,8 +13,8 @@ from generator.plan.progress import is_due
 from generator.site.time import moment_text, number_text, span_text
 from generator.site.view import (
     NAMED_PAGE_SEARCH,
-    Badge, Context, Feed, Link, ScheduleRow, alternates, channel_style, entry_link, feeds_for, page,
-    safe_url, schedule_rows, status_badges,
+    Badge, Context, Feed, Link, ScheduleRow, alternates, channel_style, entry_badges, entry_link, feeds_for,
+    page, safe_url, schedule_rows,
 )
 
 PAGE_SIZE = 100  # entries per index page; more make a slow, heavy page
@@ -85,7 +85,7 @@ def _collection(ctx: Context, kind: Kind) -> list[Output]:
         (e for e in ctx.plan.of_kind(kind) if ctx.view.has_page(e)),
         key=lambda e: (_when(e, ctx.zone), e.id),
     )
-    rows = [IndexRow(entry_link(ctx, e), _meta(ctx, e), e.summary, status_badges(ctx, e.status)) for e in entries]
+    rows = [IndexRow(entry_link(ctx, e), _meta(ctx, e), e.summary, entry_badges(ctx, e)) for e in entries]
     chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [[]]
     total = len(chunks)
     pages = []

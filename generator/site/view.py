@@ -27,12 +27,13 @@ from generator.plan import markup
 
 from generator.plan import urls
 from generator.plan.colours import Swatch, swatches
-from generator.plan.model import Entry, Kind, Plan, Slot, Status
+from generator.plan.model import Entry, Kind, Plan, Product, Slot, Status
+from generator.plan.progress import has_launched
 from generator.plan.outputs import Finding, Output
 from generator.site.filters import Facets, slot_facets, status_word
 from generator.site.items import CAMPAIGN, Item, plan_items
 from generator.words import aside, catalog, label, listing
-from generator.site.time import moment_text
+from generator.site.time import date_text, day_of, in_zone, moment_text
 from generator.plan.visibility import View
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -245,6 +246,29 @@ def status_badges(ctx: Context, status: Status, always: bool = False) -> tuple[B
     if status is Status.PUBLISHED:
         return (Badge(ctx.t("status.published"), "published"),)
     return (Badge(status_word(ctx, status.value), "approved"),)
+
+
+def entry_badges(ctx: Context, entry: Entry) -> tuple[Badge, ...]:
+    """An entry's badges on its card and its page. A product's say whether it
+    has launched (即将上市 · 6月6日 / 已上市 · 3月1日): its page being
+    `published` would read "already launched" before the launch. Its status
+    is said only when out of the ordinary (a draft, cancelled); a cancelled
+    product has no launch to announce."""
+    status = entry.status
+    details = entry.details
+    if not isinstance(details, Product):
+        return status_badges(ctx, status)
+    unusual = status_badges(ctx, status) if status.is_draft or status.is_cancelled else ()
+    if details.launch is None or status.is_cancelled:
+        return unusual
+    day = day_of(details.launch, ctx.zone)
+    if day.year == in_zone(ctx.view.now, ctx.zone).year:
+        when = ctx.t("launch.date", month=ctx.t(f"date.month.short.{day.month}"), day=day.day)
+    else:
+        when = date_text(day, ctx.language)
+    if has_launched(details, ctx.zone, ctx.view.now):
+        return unusual + (Badge(ctx.t("launch.launched", date=when), "launched"),)
+    return unusual + (Badge(ctx.t("launch.coming", date=when), "launch-soon"),)
 
 
 def slot_badges(ctx: Context, slot: Slot) -> tuple[Badge, ...]:

@@ -999,6 +999,9 @@ WORDS: dict[str, str] = {
     "home.community": "About the community",
     "repeat.skipped.one": " ({n} more skipped)",
     "repeat.skipped.other": " ({n} more skipped)",
+    "launch.coming": "Launching {date}",
+    "launch.launched": "Launched {date}",
+    "launch.date": "{day} {month}",
 }
 
 

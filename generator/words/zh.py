@@ -977,6 +977,9 @@ WORDS: dict[str, str] = {
     "home.community": "关于社区",
     "repeat.skipped.one": "（另有 {n} 次跳过）",
     "repeat.skipped.other": "（另有 {n} 次跳过）",
+    "launch.coming": "即将上市 · {date}",
+    "launch.launched": "已上市 · {date}",
+    "launch.date": "{month}{day}日",
 }
 
 
