@@ -93,7 +93,7 @@ def week_and_before(
     try:
         repo = repository(root)
         base = repo.commit_before(now - timedelta(days=days))
-        return _compared(repo, base, plan, scratch, reader, days=days)
+        return _compared(repo, base, plan, scratch, reader, days=days, until=now)
     except HistoryError as error:
         return History(None, None, (), error.missing, error.detail, days=days), None
 
@@ -116,6 +116,7 @@ def _compared(
     reader: Reader,
     days: int | None = None,
     asked: str | None = None,
+    until: datetime | None = None,
 ) -> tuple[History, Plan | None]:
     head = repo.head()
     files = repo.plan_at(base)
@@ -126,13 +127,13 @@ def _compared(
         with scratch(files) as folder:
             old = check_plan(folder, reader)
         if old.plan is None:
-            return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked), None
+            return History(base, head, (), Missing.INVALID, base.short, days=days, asked=asked, until=until), None
         before = old.plan
     touched = repo.touched_since(base)
     uncommitted = repo.uncommitted()
     found = compare(before, plan)
     dated = [_dated(change, touched, uncommitted, head) for change in found]
-    return History(base, head, _newest_first(dated), days=days, asked=asked), before
+    return History(base, head, _newest_first(dated), days=days, asked=asked, until=until), before
 
 
 def _dated(change: Change, touched: Mapping[str, Commit], uncommitted: frozenset[str], head: Commit) -> Change:

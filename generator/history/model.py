@@ -8,7 +8,7 @@ and is *moved*, not removed and added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -176,6 +176,7 @@ class History:
     detail: str = ""  # the revision asked for, or what git said
     days: int | None = None  # the window, when the revision was found from it
     asked: str | None = None  # the revision given on the command line
+    until: datetime | None = None  # the window's end (the build's now), when the revision was found from it
 
     @property
     def known(self) -> bool:
@@ -187,7 +188,7 @@ class History:
         if team:
             return self
         kept = tuple(c for c in self.changes if not c.team_only)
-        return History(self.since, self.head, kept, self.missing, self.detail, self.days, self.asked)
+        return replace(self, changes=kept)
 
     def groups(self) -> tuple[Group, ...]:
         """Per entry: the entries in the order of their newest change, each

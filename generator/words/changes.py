@@ -8,7 +8,7 @@ and how (`detail_text`: old → new time, old → new owner, the time it had).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from generator.history import Change, ChangeKind, Group, History, Missing, Person, Subject, When
 from generator.plan.model import Span
@@ -106,14 +106,36 @@ def committed_text(language: str, change: Change, zone: str) -> str:
 
 
 def since_text(language: str, history: History, zone: str) -> str:
-    """What the changes are counted from: `自 2027年6月5日 周六 10:00 的提交 1a991f3 以来（最近 7 天）`."""
+    """What the changes are counted from. For the last days before the build's
+    now, the window itself, then the commit compared with: `最近 7 天（2027年6月7日
+    周一 09:00 – 6月14日 周一 09:00）的提交，对比此前最后一次提交 1a991f3（…）`;
+    a window nothing was committed in says so (`…没有提交；对比的是…`), as the
+    commit compared with may be months older than the build's now; a repository
+    begun inside the window is compared with its first commit."""
     since = history.since
     assert since is not None
-    local = in_zone(since.at, zone)
-    when = f"{date_text(local.date(), language)} {clock(local)}"
+    when = _moment(since.at, zone, language)
     if history.asked is not None:
         return label(language, "change.since.revision", revision=history.asked, when=when, sha=since.short)
-    return label(language, "change.since.window", when=when, sha=since.short, days=history.days or 0)
+    days = history.days or 0
+    if history.until is None:
+        return label(language, "change.since.window", when=when, sha=since.short, days=days)
+    start, end = history.until - timedelta(days=days), history.until
+    window = f"{_moment(start, zone, language)} – {_moment(end, zone, language, year=_year(start, zone))}"
+    if since.at > start:
+        key = "change.since.first"
+    elif history.head is not None and history.head.sha == since.sha:
+        key = "change.since.quiet"  # the last commit before the window is the newest there is
+    else:
+        key = "change.since.before"
+    return label(language, key, days=days, window=window, when=when, sha=since.short)
+
+
+def _moment(value: datetime, zone: str, language: str, year: int | None = None) -> str:
+    """`2027年6月5日 周六 10:00`, without the year when it is `year`'s."""
+    local = in_zone(value, zone)
+    day = short_date_text(local.date(), language) if local.year == year else date_text(local.date(), language)
+    return f"{day} {clock(local)}"
 
 
 def count_text(language: str, n: int) -> str:

@@ -1002,6 +1002,9 @@ WORDS: dict[str, str] = {
     "launch.coming": "Launching {date}",
     "launch.launched": "Launched {date}",
     "launch.date": "{day} {month}",
+    "change.since.before": "Commits of the last {days} days ({window}), compared with the last commit before them, {sha} of {when}",
+    "change.since.quiet": "No commits in the last {days} days ({window}); compared with the last commit before them, {sha} of {when}",
+    "change.since.first": "Commits of the last {days} days ({window}), since the first commit, {sha} of {when}",
 }
 
 

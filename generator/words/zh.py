@@ -980,6 +980,9 @@ WORDS: dict[str, str] = {
     "launch.coming": "即将上市 · {date}",
     "launch.launched": "已上市 · {date}",
     "launch.date": "{month}{day}日",
+    "change.since.before": "最近 {days} 天（{window}）的提交，对比此前最后一次提交 {sha}（{when}）",
+    "change.since.quiet": "最近 {days} 天（{window}）没有提交；对比的是此前最后一次提交 {sha}（{when}）",
+    "change.since.first": "最近 {days} 天（{window}）的提交，自第一次提交 {sha}（{when}）起",
 }
 
 

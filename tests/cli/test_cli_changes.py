@@ -29,7 +29,9 @@ def test_changes_lists_the_week_per_entry_with_old_and_new_values(repo: Path) ->
     result = run_cli("changes", "--root", str(repo), "--now", NOW)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"自 2027年6月5日 周六 10:00 的提交 {_sha(repo, 'The plan for June')} 起（最近 7 天） · 5 项变动"
+    assert lines[0] == (  # the window from the build's now, then the commit compared with
+        "最近 7 天（2027年6月7日 周一 09:00 – 6月14日 周一 09:00）的提交，"
+        f"对比此前最后一次提交 {_sha(repo, 'The plan for June')}（2027年6月5日 周六 10:00） · 5 项变动")
     groups = [line for line in lines[1:] if line and not line.startswith("  ")]
     changes = [line.strip() for line in lines if line.startswith("  ")]
     assert groups == [

@@ -15,6 +15,7 @@ import lxml.html
 import pytest
 from playwright.sync_api import sync_playwright
 
+from conftest import run_cli
 from support_history import TEAM, build, week_of_changes
 from support_site import ARTIFACTS, serving
 
@@ -66,7 +67,8 @@ def test_the_page_lists_exactly_the_weeks_changes_with_old_and_new_values(team: 
     page = _page(team)
     assert page.cssselect("h1")[0].text_content().strip() == "本周变动"
     hint = page.cssselect(".plan-hint")[0].text_content()
-    assert "自 2027年6月5日 周六 10:00 的提交" in hint and "5 项变动" in hint
+    assert "最近 7 天（2027年6月7日 周一 09:00 – 6月14日 周一 09:00）的提交" in hint and "5 项变动" in hint
+    assert "对比此前最后一次提交" in hint and "（2027年6月5日 周六 10:00）" in hint
     # each change says when it was committed; an entry with a page in this build links to it (not
     # the removed one, nor city-walk: in review, a draft has no page without --drafts)
     assert [w.text_content() for w in page.cssselect(".plan-change__when")][0].startswith("6月12日 周六 09:30 提交 ")
@@ -74,6 +76,21 @@ def test_the_page_lists_exactly_the_weeks_changes_with_old_and_new_values(team: 
     assert links == {"新品茶饮教程": "../user-stories/new-recipe/", "夏日用户见面会": "../events/summer-meetup/",
                      "茶农阿坤的一天": "../user-stories/tea-farmer/"}
     assert page.cssselect('link[rel="stylesheet"]')  # a page of the site, with its theme
+
+
+def test_a_build_months_after_the_last_commit_says_nothing_was_committed_in_its_week(
+    repo: Path, tmp_path: Path
+) -> None:
+    # the week's commits end on 12 June; built on 20 November, the last seven days hold none
+    out = tmp_path / "site"
+    result = run_cli("--root", str(repo), "--now", "2027-11-20T10:00+08:00", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    hint = " ".join(_page(out).cssselect(".plan-hint")[0].text_content().split())
+    assert hint.startswith("最近 7 天（2027年11月13日 周六 10:00 – 11月20日 周六 10:00）没有提交；"
+                           "对比的是此前最后一次提交 ")
+    assert "（2027年6月12日 周六 09:30）" in hint and "0 项变动" in hint
+    assert "自 2027年6月12日" not in hint
+    assert _page(out).cssselect(".plan-empty")[0].text_content().strip() == "这段时间里计划没有变动。"
 
 
 def test_every_page_links_the_changes_in_its_navigation(team: Path) -> None:
