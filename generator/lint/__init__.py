@@ -81,8 +81,9 @@ def _silence(context: Context) -> Iterator[Problem]:
 
 def _channel_colors(context: Context) -> Iterator[Problem]:
     """Two channels a reader cannot tell apart on the calendar, or one in the
-    grey of what is not a publication: said at the later channel's `color`,
-    with the colour the site draws instead (`plan.colours`)."""
+    grey of what is not a publication, or in the site's own slate (its header
+    and links): said at the later channel's `color`, with the colour the site
+    draws instead (`plan.colours`)."""
     plan = context.plan
     for swatch in swatches(plan.channels).values():
         if not swatch.moved:
@@ -98,8 +99,8 @@ def _channel_colors(context: Context) -> Iterator[Problem]:
             )
         else:
             yield warn(
-                where, "lint.channel_colors_grey", channel=channel.name, channel_id=channel.id, color=swatch.given,
-                shown=swatch.color,
+                where, "lint.channel_colors_theme" if swatch.themed else "lint.channel_colors_grey",
+                channel=channel.name, channel_id=channel.id, color=swatch.given, shown=swatch.color,
             )
 
 

@@ -2,8 +2,10 @@
 
 Colour on the site means one thing: the channel. A channel's `color` in the
 plan is honoured while a reader can tell it from the channels before it (in
-the plan's order) and from grey, which is what everything that is not a
-publication (events, campaigns, key dates) is drawn in; otherwise it is turned
+the plan's order), from grey, which is what everything that is not a
+publication (events, campaigns, key dates) is drawn in, and from the site's
+own colours (`THEME`: the header's slate and the links' blue-grey, which say
+nothing of a channel); otherwise it is turned
 round the hue circle (same lightness and strength, in OKLCH) to the nearest
 hue that stands apart, and the lint says so (`channel-colors`). A channel
 without `color` takes the first colour of `PALETTE` that stands apart.
@@ -37,6 +39,11 @@ AA = 4.5  # WCAG AA contrast for normal text
 TINT = 0.14  # how much of the channel's colour a chip's background has (plan-colours.css says the same)
 LIGHT_BG = "#ffffff"  # Material's default scheme
 DARK_BG = "#1e2129"  # Material's slate scheme, hsl(225 15% 14%)
+# The site's own colours (mkdocs.yml's `primary: custom`, set in plan-colours.css):
+# the header's dark slate, the links' blue-grey, and the links' blue-grey in the
+# dark scheme. Near-greys on purpose, so that colour keeps meaning the channel;
+# a channel's colour is kept apart from them as from grey.
+THEME = ("#263238", "#3f5566", "#a3b8cc")
 
 # For channels without `color`: well apart from each other and from grey
 # (Tableau 10, without its grey).
@@ -57,6 +64,7 @@ class Swatch:
     given: str | None  # the plan's `color`, when it has one that a page may use
     near: str | None = None  # the earlier channel (its own colour given too) this one's could not be told from
     greyish: bool = False  # the given colour reads as grey
+    themed: bool = False  # the given colour could be taken for the site's own (`THEME`: header, links)
 
     @property
     def moved(self) -> bool:
@@ -75,21 +83,22 @@ def swatches(channels: Iterable[Channel]) -> Mapping[str, Swatch]:
     channels = tuple(channels)
     taken: list[RGB] = []
     ids: list[str] = []
-    placed: dict[str, tuple[RGB, str | None, bool]] = {}
+    placed: dict[str, tuple[RGB, str | None, bool, bool]] = {}
     for channel in channels:
         given = valid(channel.color)
         if not given:
             continue
         rgb = parse(given)
         greyish = _chroma(rgb) < GREYISH
-        near = None if greyish else next(
+        themed = not greyish and _themed(rgb)
+        near = None if greyish or themed else next(
             (ids[i] for i, other in enumerate(taken) if difference(rgb, other) < CLOSE), None
         )
-        if near or greyish:
+        if near or greyish or themed:
             rgb = _apart(rgb, taken)
         taken.append(rgb)
         ids.append(channel.id)
-        placed[channel.id] = (rgb, near, greyish)
+        placed[channel.id] = (rgb, near, greyish, themed)
     for channel in channels:
         if channel.id in placed:
             continue
@@ -97,13 +106,14 @@ def swatches(channels: Iterable[Channel]) -> Mapping[str, Swatch]:
             parse(PALETTE[len(taken) % len(PALETTE)]), taken
         )
         taken.append(rgb)
-        placed[channel.id] = (rgb, None, False)
+        placed[channel.id] = (rgb, None, False, False)
     found: dict[str, Swatch] = {}
     for channel in channels:
-        rgb, near, greyish = placed[channel.id]
+        rgb, near, greyish, themed = placed[channel.id]
         color = to_hex(rgb)
         found[channel.id] = Swatch(
             channel.id, color, ink(color, LIGHT_BG), ink(color, DARK_BG), valid(channel.color), near, greyish,
+            themed,
         )
     return found
 
@@ -159,7 +169,12 @@ def difference(a: RGB, b: RGB) -> float:
 
 
 def _stands_apart(rgb: RGB, taken: list[RGB]) -> bool:
-    return _chroma(rgb) >= GREYISH and all(difference(rgb, other) >= CLOSE for other in taken)
+    return _chroma(rgb) >= GREYISH and not _themed(rgb) and all(difference(rgb, other) >= CLOSE for other in taken)
+
+
+def _themed(rgb: RGB) -> bool:
+    """Close enough to one of the site's own colours to be taken for it."""
+    return any(difference(rgb, parse(own)) < CLOSE for own in THEME)
 
 
 def _apart(rgb: RGB, taken: list[RGB]) -> RGB:

@@ -1005,6 +1005,7 @@ WORDS: dict[str, str] = {
     "change.since.before": "Commits of the last {days} days ({window}), compared with the last commit before them, {sha} of {when}",
     "change.since.quiet": "No commits in the last {days} days ({window}); compared with the last commit before them, {sha} of {when}",
     "change.since.first": "Commits of the last {days} days ({window}), since the first commit, {sha} of {when}",
+    "problem.lint.channel_colors_theme": "[channel-colors] channel {channel} ({channel_id}): its color {color} is close to the site's own blue-grey (its header and links), so a reader would take it for a link; the site draws it in {shown} instead; to keep a colour of your own, choose a more vivid color",
 }
 
 

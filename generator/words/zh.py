@@ -983,6 +983,7 @@ WORDS: dict[str, str] = {
     "change.since.before": "最近 {days} 天（{window}）的提交，对比此前最后一次提交 {sha}（{when}）",
     "change.since.quiet": "最近 {days} 天（{window}）没有提交；对比的是此前最后一次提交 {sha}（{when}）",
     "change.since.first": "最近 {days} 天（{window}）的提交，自第一次提交 {sha}（{when}）起",
+    "problem.lint.channel_colors_theme": "[channel-colors] 渠道 {channel}（{channel_id}）的颜色 {color} 接近网站自己的蓝灰色（页眉和链接的颜色），读者会把它当成链接：网站上{channel}改用 {shown}；要用自己的颜色，请换一个更鲜明的 color",
 }
 
 

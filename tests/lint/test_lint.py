@@ -330,6 +330,16 @@ def test_channel_colors_apart_are_left_alone(plan: Path) -> None:
     assert _warnings(plan) == []
 
 
+def test_a_channel_colour_a_reader_would_take_for_the_sites_own_links_is_moved(plan: Path) -> None:
+    """A steel blue-grey: not grey, but the colour of the site's header and links."""
+    _edit(plan, "content/channels.yaml", "  name: 小米社区\n", '  name: 小米社区\n  color: "#3F5F7F"\n')
+    [warning] = _warnings(plan)
+    assert warning.startswith(
+        "content/channels.yaml:6:10: warning: [channel-colors] 渠道 小米社区（forum）的颜色 #3f5f7f "
+        "接近网站自己的蓝灰色（页眉和链接的颜色），读者会把它当成链接：网站上小米社区改用 #"
+    )
+
+
 def test_a_grey_channel_colour_is_said_in_english_too(plan: Path) -> None:
     _edit(plan, "content/site.yaml", "base_url: https://example.com/\n", "base_url: https://example.com/\nlanguage: en\n")
     _edit(plan, "content/channels.yaml", "  name: 小米社区\n", '  name: 小米社区\n  color: "#777777"\n')

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import re
+
 import pytest
+import yaml
 
 from conftest import ROOT, load_plan
 from generator.plan.colours import (
-    CLOSE, DARK_BG, GREYISH, LIGHT_BG, contrast, difference, parse, swatches, tint, _chroma,
+    CLOSE, DARK_BG, GREYISH, LIGHT_BG, THEME, contrast, difference, parse, swatches, tint, _chroma,
 )
 from generator.plan.model import Channel
 
@@ -64,3 +67,48 @@ def test_a_grey_colour_is_moved_off_grey() -> None:
 def test_a_colour_that_is_not_rrggbb_never_reaches_a_page() -> None:
     [swatch] = swatches([Channel("x", "X", color="red;background:url(//x)")]).values()
     assert swatch.given is None and swatch.color.startswith("#") and len(swatch.color) == 7
+
+
+# --- the site's own colours: neutral, so that colour means the channel ---------------------
+
+
+def _custom_palette() -> dict[str, str]:
+    """What plan-colours.css sets for mkdocs.yml's `primary: custom` (light and dark scheme)."""
+    css = (ROOT / "theme" / "assets" / "stylesheets" / "plan-colours.css").read_text(encoding="utf-8")
+    light = re.search(r'^\[data-md-color-primary="custom"\] \{(.*?)\}', css, re.S | re.M)
+    dark = re.search(r'^\[data-md-color-scheme="slate"\]\[data-md-color-primary="custom"\] \{(.*?)\}', css, re.M)
+    assert light and dark
+    found = dict(re.findall(r"(--md-[a-z-]+):\s*(#[0-9a-f]{6})", light.group(1)))
+    found["dark-link"] = dict(re.findall(r"(--md-[a-z-]+):\s*(#[0-9a-f]{6})", dark.group(1)))["--md-typeset-a-color"]
+    return found
+
+
+def test_the_shipped_site_uses_its_own_neutral_colours() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"]["palette"] == {"scheme": "default", "primary": "custom", "accent": "custom"}
+    palette = _custom_palette()
+    header, link, dark_link = palette["--md-primary-fg-color"], palette["--md-typeset-a-color"], palette["dark-link"]
+    # the colours colours.py keeps channels apart from are the ones the pages draw
+    assert THEME == (header, link, dark_link)
+    assert all(_chroma(parse(colour)) < GREYISH for colour in THEME)  # near-greys: no channel's hue
+    # AA: the header's white text, links on the page in both schemes
+    assert contrast("#ffffff", header) >= 4.5
+    assert contrast(link, LIGHT_BG) >= 4.5 and contrast(dark_link, DARK_BG) >= 4.5
+
+
+def test_no_channel_is_drawn_in_a_colour_taken_for_the_sites_own(example) -> None:
+    # the forum's orange was all but Material's deep orange header; the header is slate now
+    assert difference(parse("#ff6900"), parse(THEME[0])) >= CLOSE
+    assert swatches(example.channels)["forum"].color == "#ff6900"
+    for swatch in swatches(example.channels).values():
+        assert all(difference(parse(swatch.color), parse(own)) >= CLOSE for own in THEME), swatch
+
+
+def test_a_colour_close_to_the_sites_own_is_moved_off_it() -> None:
+    # a steel blue-grey: vivid enough not to read as grey, but a reader takes it for a link
+    [swatch] = swatches([Channel("x", "X", color="#3F5F7F")]).values()
+    assert swatch.themed and swatch.moved and not swatch.greyish and swatch.near is None
+    assert all(difference(parse(swatch.color), parse(own)) >= CLOSE for own in THEME)
+    # channels without a colour never take one of the site's either
+    colours = swatches([Channel(f"c{i}", f"C{i}") for i in range(12)]).values()
+    assert all(difference(parse(s.color), parse(own)) >= CLOSE for s in colours for own in THEME)

@@ -702,7 +702,7 @@ def test_the_generated_config_inherits_the_teams_mkdocs_yml(basic: Built) -> Non
     assert generated["plugins"] == {"search": {"lang": ["zh"]}}
     # the team's palette (from the root mkdocs.yml) reaches the pages
     body = read_page(basic.site, "").cssselect("body")[0]
-    assert body.get("data-md-color-primary") == "deep-orange"
+    assert body.get("data-md-color-primary") == "custom" and body.get("data-md-color-accent") == "custom"
 
 
 def test_the_footer_line_follows_the_teams_own_copyright_and_stays_text(basic: Built, tmp_path: Path) -> None:
