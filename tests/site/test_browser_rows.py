@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
+from support_browser import browser  # noqa: F401 - `browser` is this module's fixture
 from support_site import ARTIFACTS, PLANS, build_plan, serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 NOW = datetime(2027, 5, 20, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 WIDE = {"width": 1440, "height": 900}
 
@@ -42,15 +39,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     built = build_plan(PLANS / "site-long-rows", tmp_path_factory.mktemp("long-rows") / "project", now=NOW)
     with serving(built.site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), "Debian's chromium is required at /usr/bin/chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.parametrize(("url", "rows", "least"), [
