@@ -7,14 +7,17 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from generator.build import stamp as stamps
 from generator.cli.common import Commands, fail, program
 from generator.plan.check import CheckResult
 from generator.plan.outputs import Finding
 from generator.plan.visibility import View
 from generator.words import label
+
+if TYPE_CHECKING:  # the stamp reads the site's views: imported when a command needs it
+    from generator.build import stamp as stamps
 
 ENGINES = ("mkdocs", "zensical")
 ENGINE_HELP = (

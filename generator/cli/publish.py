@@ -7,11 +7,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.build import stamp as stamps
 from generator.cli.common import Commands, fail, program
 from generator.plan.check import CheckResult
 from generator.words import label
+
+if TYPE_CHECKING:  # the stamp reads the site's views: imported when a command needs it
+    from generator.build import stamp as stamps
 
 
 def add_next(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -37,6 +40,8 @@ def next_change(stamp: stamps.Stamp, language: str, since: str | None) -> int:
     print(stamp.next.line(language))
     if since is None:
         return 0
+    from generator.build import stamp as stamps
+
     return 0 if stamps.changed_since(stamps.read(since), stamp) else 3
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import sheets
 from generator.build.prepare import resolve_now
 from generator.build.writer import write_outputs
 from generator.cli.common import Commands, fail, print_problems, refuse_unchecked
@@ -15,6 +15,9 @@ from generator.plan.check import CheckResult
 from generator.plan.outputs import Output
 from generator.plan.problems import Severity, has_errors
 from generator.words import label
+
+if TYPE_CHECKING:
+    from generator.sheets import Imported
 
 
 def add_export(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -38,6 +41,8 @@ def add_import(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 def export(root: Path, result: CheckResult, args: argparse.Namespace) -> int:
     """The plan as a spreadsheet: one row a post, and a sheet a month."""
+    from generator import sheets  # openpyxl (and numpy) only for the commands that need them
+
     file: Path = args.file
     language = result.language
     if file.suffix.lower() not in sheets.FORMATS:
@@ -59,6 +64,8 @@ def import_sheet(root: Path, result: CheckResult, args: argparse.Namespace) -> i
 
     Problems go to standard error, one `plan.xlsx:全部!F12: error: …` line each, all
     of them; with any error nothing is written."""
+    from generator import sheets
+
     file: Path = args.file
     language = result.language
     if file.suffix.lower() not in sheets.FORMATS:
@@ -96,7 +103,7 @@ def import_sheet(root: Path, result: CheckResult, args: argparse.Namespace) -> i
     return 0
 
 
-def _print_changes(found: sheets.Imported, language: str) -> None:
+def _print_changes(found: Imported, language: str) -> None:
     """Per file: each cell's change, each new slot, then the file's diff."""
     diffs = dict(found.diffs)
     for output in found.files:
