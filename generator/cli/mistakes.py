@@ -39,10 +39,11 @@ def argv_language(argv: list[str]) -> str:
 def said(message: str, parser: argparse.ArgumentParser, language: str) -> str:
     """argparse's `message` in `language`, with the choices and a did-you-mean."""
     words = catalog(language)
-    choice = re.match(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)$", message, re.S)
+    choice = re.match(r"argument (\S+): invalid choice: '?(.*?)'? \(choose from (.*)\)$", message, re.S)
     if choice:
         name, value = choice.group(1), choice.group(2)
-        options = re.findall(r"'([^']*)'", choice.group(3))
+        # quoted up to Python 3.13, plain from 3.14 (gh-117766)
+        options = re.findall(r"'([^']*)'", choice.group(3)) or [o.strip() for o in choice.group(3).split(",")]
         # `new` takes a kind's folder name too (events): the help's singular names are listed
         shown = [o for o in options if not (o in _PLURALS.values() and _singular(o) in options)]
         return label(

@@ -3,11 +3,14 @@ valid choices and what to type instead; never argparse's English. Exit status 2.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
 from conftest import PLANS, run_cli
+
+from generator.cli.mistakes import said
 
 ZH = str(PLANS / "check-minimal")
 
@@ -71,3 +74,13 @@ def test_new_with_a_chinese_name_suggests_an_id_and_says_the_name_goes_in_the_ti
     assert f"build.py new {kind} {kind}-2027-07-01，再把 title 改成 “七夕活动”" in line
     assert "中文名称写在新文件的 title: 里" in line
     assert _error("new", kind, "Qixi_Meetup", "--root", ZH).endswith("你是不是想写 “qixi-meetup”？")
+
+
+@pytest.mark.parametrize("message", [
+    "argument kind: invalid choice: 'story' (choose from 'event', 'user-story')",  # Python 3.11 to 3.13
+    "argument kind: invalid choice: 'story' (choose from event, user-story)",  # 3.14 (gh-117766)
+])
+def test_argparses_choice_message_is_read_in_each_pythons_wording(message: str) -> None:
+    assert said(message, argparse.ArgumentParser(), "zh") == (
+        "条目类型不能是 “story”。可选：event（活动）、user-story（用户故事），你是不是想写 “user-story”？"
+    )
