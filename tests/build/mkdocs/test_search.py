@@ -311,3 +311,14 @@ def test_the_parts_a_reader_types_of_a_long_name_are_words_of_the_index(tmp_path
     entries = _entries(build_project(make_project(NAMES, tmp_path / "p")).site)
     title = entries["channels/city-groups/"]["title"]
     assert WORD_BREAK + "车主群" + WORD_BREAK in title and entries["channels/city-groups/"].get("boost", 1) > 1
+
+
+def test_an_entrys_badges_and_tags_and_the_channel_list_read_with_separators(tmp_path: Path) -> None:
+    """Not "产品已上市#ET9#新车上市" and "渠道类型发布频率订阅微博社交媒体每周 3 次RSS · Atom"."""
+    built = build_project(make_project(NAMES, tmp_path / "p"))
+    entries = {e["location"]: e["text"].replace(WORD_BREAK, "") for e in search_index(built.site)["docs"]}
+    product = entries["products/xinghe-buds-pro/"]
+    assert product.startswith("产品 · "), product
+    channels = entries["channels/"]
+    assert channels.startswith("B站 · "), channels
+    assert "类型" not in channels and "RSS" not in channels and "。" in channels
