@@ -8,7 +8,7 @@ It never writes a file and never raises for bad input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,7 @@ class _Defined:
 
     nodes: dict[str, dict[str, Node]]
     names: dict[str, dict[str, str]]  # target -> name -> id
+    platforms: dict[str, list[str]] = field(default_factory=dict)  # a platform -> the channels on it
 
     def name_of(self, target: str, item_id: str) -> str:
         return next((name for name, i in self.names[target].items() if i == item_id), "")
@@ -126,6 +127,9 @@ def _definitions(site: Node | None, channels: Node | None, entries: list[EntryFi
         if id_node is not None and id_node.value in schema.RESERVED_CHANNEL_IDS:
             ctx.error(id_node, "channel.reserved", value=id_node.value)
         _define(defined, "channel", item, "name", ctx)
+        platform = item.get("platform") if isinstance(item, Mapping) else None
+        if id_node is not None and isinstance(platform, Scalar) and platform.value:
+            defined.platforms.setdefault(platform.value.strip(), []).append(id_node.value)
     for entry in entries:
         if entry.kind in ("products", "campaigns"):
             target = "product" if entry.kind == "products" else "campaign"
@@ -176,6 +180,8 @@ def _resolve(references: list[Reference], defined: _Defined, ctx: Context) -> No
             # a name or id half remembered (`小红书` for 小红书官方号, `Weibo`) is told the id;
             # otherwise the ids there are, each with its name
             hint = closest(ref.value, sorted(known), names)
+            if not hint and ref.target == "channel":
+                hint = _by_platform(ref.value, sorted(known), defined.platforms)
             options = () if hint else tuple((i, defined.name_of(ref.target, i)) for i in sorted(known)[:_SHOWN_OPTIONS])
             more = str(max(0, len(known) - _SHOWN_OPTIONS)) if not hint else "0"
             ctx.error(ref.node, f"ref.unknown_{ref.target}", value=ref.value, hint=hint, known=options, known_more=more)
@@ -199,6 +205,28 @@ def closest(value: str, ids: list[str], names: dict[str, str]) -> str:
         if len(within) == 1:
             return within[0]
     return suggestion(written, ids) or names.get(suggestion(written, sorted(names)), "") or (within[0] if within else "")
+
+
+# What a team calls a platform besides its name: pinyin, short forms, the company's name.
+_PLATFORM_WORDS = {
+    "wechat": ("weixin", "wx", "微信", "公众号", "微信公众号", "gongzhonghao", "gzh", "mp"),
+    "weibo": ("新浪", "新浪微博", "sina", "xinlang", "wb"),
+    "bilibili": ("b站", "bili", "bzhan", "哔哩哔哩", "blbl"),
+    "douyin": ("抖音", "tiktok", "dy"),
+    "xiaohongshu": ("小红书", "红书", "xhs", "rednote", "redbook", "hongshu"),
+    "forum": ("论坛", "社区", "bbs", "luntan"),
+}
+
+
+def _by_platform(value: str, ids: list[str], platforms: dict[str, list[str]]) -> str:
+    """`channel: weixin` is the plan's WeChat channel: the one on that platform,
+    or the one whose id is the platform's, when there is exactly one."""
+    said = "".join(value.split()).lower()
+    platform = next((p for p, words in _PLATFORM_WORDS.items() if said == p or said in words), None)
+    if platform is None:
+        return ""
+    on_it = platforms.get(platform) or [i for i in ids if i == platform]
+    return on_it[0] if len(on_it) == 1 else ""
 
 
 def _check_key_date_identity(node: Node | None, ctx: Context) -> None:
