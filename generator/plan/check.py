@@ -16,6 +16,7 @@ from generator.plan import schema
 from generator.plan.actuals import known_kpis, read_actuals
 from generator.plan.assemble import assemble
 from generator.plan.model import DEFAULT_WORKFLOW
+from generator.plan.platforms import platforms
 from generator.plan.problems import Problem, has_errors, ordered
 from generator.plan.read import (
     CHANNELS_FILE,
@@ -207,25 +208,15 @@ def closest(value: str, ids: list[str], names: dict[str, str]) -> str:
     return suggestion(written, ids) or names.get(suggestion(written, sorted(names)), "") or (within[0] if within else "")
 
 
-# What a team calls a platform besides its name: pinyin, short forms, the company's name.
-_PLATFORM_WORDS = {
-    "wechat": ("weixin", "wx", "微信", "公众号", "微信公众号", "gongzhonghao", "gzh", "mp"),
-    "weibo": ("新浪", "新浪微博", "sina", "xinlang", "wb"),
-    "bilibili": ("b站", "bili", "bzhan", "哔哩哔哩", "blbl"),
-    "douyin": ("抖音", "tiktok", "dy"),
-    "xiaohongshu": ("小红书", "红书", "xhs", "rednote", "redbook", "hongshu"),
-    "forum": ("论坛", "社区", "bbs", "luntan"),
-}
-
-
-def _by_platform(value: str, ids: list[str], platforms: dict[str, list[str]]) -> str:
+def _by_platform(value: str, ids: list[str], channels_on: dict[str, list[str]]) -> str:
     """`channel: weixin` is the plan's WeChat channel: the one on that platform,
-    or the one whose id is the platform's, when there is exactly one."""
+    or the one whose id is the platform's, when there is exactly one. What a
+    platform is called is data, beside its limits (platforms.toml `called`)."""
     said = "".join(value.split()).lower()
-    platform = next((p for p, words in _PLATFORM_WORDS.items() if said == p or said in words), None)
+    platform = next((p.id for p in platforms().values() if said == p.id or said in p.called), None)
     if platform is None:
         return ""
-    on_it = platforms.get(platform) or [i for i in ids if i == platform]
+    on_it = channels_on.get(platform) or [i for i in ids if i == platform]
     return on_it[0] if len(on_it) == 1 else ""
 
 

@@ -34,6 +34,7 @@ class Platform:
     text: Limit | None = None
     tags: int | None = None  # topic words at most
     tags_in_text: bool = False  # topic words are written in the text, and count in its length
+    called: tuple[str, ...] = ()  # what a team calls it besides its id: weixin, 公众号
 
     def tag(self, word: str) -> str:
         return self.tag_form.format(tag=word)
@@ -85,4 +86,5 @@ def _platform(pid: str, table: dict) -> Platform:
         text=limit("text"),
         tags=table.get("tags"),
         tags_in_text=bool(table.get("tags_in_text", False)),
+        called=tuple(table.get("called", ())),
     )
